@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace GuidelinesReview.Core.Content;
+
+/// <summary>What <c>guideline.yml</c> says about a guideline.</summary>
+public sealed record GuidelineManifest(
+    string Slug,
+    string Title,
+    string Summary,
+    IReadOnlyList<string> Languages,
+    Taxonomy Taxonomy)
+{
+    private static readonly Regex SlugPattern = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+    private static readonly Regex KeyPattern = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+
+    public static GuidelineManifest Parse(string yaml)
+    {
+        ManifestYaml raw;
+        try
+        {
+            raw = YamlReaders.Strict.Deserialize<ManifestYaml?>(yaml)
+                ?? throw new ContentFormatException("guideline.yml is empty.");
+        }
+        catch (YamlException e)
+        {
+            throw new ContentFormatException($"guideline.yml: {YamlReaders.Describe(e)}");
+        }
+
+        var slug = Required(raw.Slug, "slug");
+        if (!SlugPattern.IsMatch(slug) || slug.Length > 80)
+        {
+            throw new ContentFormatException($"guideline.yml: slug '{slug}' must be lower-case letters, digits and single hyphens (at most 80 characters).");
+        }
+
+        var languages = raw.Languages is { Count: > 0 } ? raw.Languages : ["en"];
+        foreach (var language in languages)
+        {
+            if (!LanguageCode.IsValid(language))
+            {
+                throw new ContentFormatException($"guideline.yml: language '{language}' is not a language code such as 'en' or 'fr'.");
+            }
+        }
+
+        return new GuidelineManifest(
+            slug,
+            Required(raw.Title, "title"),
+            raw.Summary?.Trim() ?? "",
+            languages,
+            new Taxonomy(
+                Terms(raw.ThematicAreas, TaxonomyKind.ThematicArea, "thematicAreas"),
+                Terms(raw.Principles, TaxonomyKind.Principle, "principles")));
+    }
+
+    private static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new ContentFormatException($"guideline.yml: '{field}' is required.")
+            : value.Trim();
+
+    private static List<TaxonomyTerm> Terms(List<TermYaml>? items, TaxonomyKind kind, string field)
+    {
+        var terms = new List<TaxonomyTerm>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items ?? [])
+        {
+            var key = item.Key?.Trim() ?? "";
+            if (!KeyPattern.IsMatch(key) || key.Length > 40)
+            {
+                throw new ContentFormatException($"guideline.yml: {field} key '{key}' must be lower-case letters, digits and hyphens (at most 40 characters).");
+            }
+
+            if (!seen.Add(key))
+            {
+                throw new ContentFormatException($"guideline.yml: {field} key '{key}' appears twice.");
+            }
+
+            terms.Add(new TaxonomyTerm(kind, key, Required(item.Name, $"{field}.{key}.name")));
+        }
+
+        return terms;
+    }
+
+    private sealed class ManifestYaml
+    {
+        public string? Slug { get; set; }
+        public string? Title { get; set; }
+        public string? Summary { get; set; }
+        public List<string>? Languages { get; set; }
+        public List<TermYaml>? ThematicAreas { get; set; }
+        public List<TermYaml>? Principles { get; set; }
+    }
+
+    private sealed class TermYaml
+    {
+        public string? Key { get; set; }
+        public string? Name { get; set; }
+    }
+}
+
+internal static class YamlReaders
+{
+    /// <summary>Unknown fields are errors, so a misspelt field name is reported rather than ignored.</summary>
+    public static readonly IDeserializer Strict = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    public static string Describe(YamlException e)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        return $"line {e.Start.Line}, column {e.Start.Column}: {message}";
+    }
+}
+
+public static class LanguageCode
+{
+    private static readonly Regex Pattern = new("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$", RegexOptions.CultureInvariant);
+
+    public static bool IsValid(string? code) => code is not null && Pattern.IsMatch(code);
+}

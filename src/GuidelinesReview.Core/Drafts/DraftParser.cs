@@ -1,0 +1,225 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using GuidelinesReview.Core.Content;
+using GuidelinesReview.Core.Markdown;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace GuidelinesReview.Core.Drafts;
+
+/// <summary>
+/// Turns a draft's Markdown body into sections and blocks with stable anchors.
+/// </summary>
+/// <remarks>
+/// Anchors: a heading's anchor is its section path (<c>s2</c>, <c>s2.3</c>, <c>s2.3.1</c>), counted
+/// among its siblings. Other blocks are numbered per kind inside their section:
+/// <c>-p</c> paragraph, <c>-li</c> list item, <c>-q</c> quote, <c>-t</c> table, <c>-c</c> code,
+/// e.g. <c>s2.3-p4</c>. Numbering per kind keeps paragraph anchors stable when a list or table is
+/// added to a section. Top-level list items are blocks (nested lists belong to their item).
+///
+/// Tags: a heading may end with <c>{areas: a, b; principles: x}</c>; a section carries its own
+/// tags and those of the sections it is part of, and its blocks inherit them.
+/// </remarks>
+public static class DraftParser
+{
+    private static readonly Regex TagGroup = new(@"\s*\{([^{}]*)\}\s*$", RegexOptions.CultureInvariant);
+
+    public static DraftDocument Parse(string markdown, Taxonomy taxonomy)
+    {
+        var document = SafeMarkdown.Parse(markdown, SafeMarkdown.MaxDraftLength);
+        var sections = new List<DraftSection>();
+        var blocks = new List<DraftBlock>();
+        var path = new List<(int Level, DraftSection Section, int ChildCount)>();
+        var topLevelCount = 0;
+        var preamble = new DraftSection("s0", null, 0, "", [], [], [], []);
+        var current = preamble;
+        var counters = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        foreach (var node in document)
+        {
+            if (node is HeadingBlock heading)
+            {
+                var (areas, principles) = TakeTags(heading, taxonomy);
+                while (path.Count > 0 && path[^1].Level >= heading.Level)
+                {
+                    path.RemoveAt(path.Count - 1);
+                }
+
+                string anchor;
+                DraftSection? parent = null;
+                if (path.Count == 0)
+                {
+                    anchor = $"s{++topLevelCount}";
+                }
+                else
+                {
+                    var (level, parentSection, childCount) = path[^1];
+                    path[^1] = (level, parentSection, childCount + 1);
+                    parent = parentSection;
+                    anchor = $"{parentSection.Anchor}.{childCount + 1}";
+                }
+
+                current = new DraftSection(
+                    anchor,
+                    parent?.Anchor,
+                    path.Count + 1,
+                    PlainText.Of(heading),
+                    areas,
+                    principles,
+                    Union(parent?.Areas, areas),
+                    Union(parent?.Principles, principles));
+                sections.Add(current);
+                path.Add((heading.Level, current, 0));
+                counters.Clear();
+
+                // The page's own title is the h1; sections start at h2.
+                heading.Level = Math.Min(6, current.Level + 1);
+                blocks.Add(MakeBlock(blocks.Count, anchor, BlockKind.Heading, current, heading, SafeMarkdown.Render(heading, anchor)));
+                continue;
+            }
+
+            if (current == preamble && sections.Count == 0)
+            {
+                sections.Add(preamble);
+            }
+
+            switch (node)
+            {
+                case ListBlock list:
+                    var order = int.TryParse(list.OrderedStart, out var start) ? start : 1;
+                    foreach (var item in list.OfType<ListItemBlock>())
+                    {
+                        var anchor = Next(current, "li", counters);
+                        blocks.Add(MakeBlock(blocks.Count, anchor, BlockKind.ListItem, current, item, RenderListItem(list, item, anchor, order++)));
+                    }
+
+                    break;
+                case ParagraphBlock:
+                    AddBlock("p", BlockKind.Paragraph);
+                    break;
+                case QuoteBlock:
+                    AddBlock("q", BlockKind.Quote);
+                    break;
+                case Table:
+                    AddBlock("t", BlockKind.Table);
+                    break;
+                case CodeBlock code:
+                    var codeAnchor = Next(current, "c", counters);
+                    blocks.Add(MakeBlock(blocks.Count, codeAnchor, BlockKind.Code, current, code, RenderCode(code, codeAnchor)));
+                    break;
+
+                // Thematic breaks and link reference definitions carry no text to comment on.
+            }
+
+            void AddBlock(string prefix, BlockKind kind)
+            {
+                var anchor = Next(current, prefix, counters);
+                blocks.Add(MakeBlock(blocks.Count, anchor, kind, current, node, SafeMarkdown.Render(node, anchor)));
+            }
+        }
+
+        return new DraftDocument(sections, blocks);
+    }
+
+    /// <summary>SHA-256 of the block kind and its collapsed text, as 32 hex digits.</summary>
+    public static string HashOf(BlockKind kind, string text)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{text}"));
+        return Convert.ToHexStringLower(bytes.AsSpan(0, 16));
+    }
+
+    private static string Next(DraftSection section, string prefix, Dictionary<string, int> counters)
+    {
+        counters[prefix] = counters.GetValueOrDefault(prefix) + 1;
+        return $"{section.Anchor}-{prefix}{counters[prefix]}";
+    }
+
+    private static DraftBlock MakeBlock(int ordinal, string anchor, BlockKind kind, DraftSection section, MarkdownObject node, string html)
+    {
+        var text = PlainText.Of(node);
+        return new DraftBlock(ordinal, anchor, kind, section.Anchor, text, html, HashOf(kind, text), section.Areas, section.Principles);
+    }
+
+    private static string RenderListItem(ListBlock list, ListItemBlock item, string anchor, int order)
+    {
+        SafeMarkdown.SetAnchor(item, anchor);
+        var tag = list.IsOrdered ? "ol" : "ul";
+        var startAttribute = list.IsOrdered && order != 1 ? $" start=\"{order}\"" : "";
+
+        // As Markdig's ListRenderer writes one item: a tight list's paragraphs lose their <p>.
+        return SafeMarkdown.Render(renderer =>
+        {
+            renderer.Write($"<{tag} class=\"blk-list\"{startAttribute}>\n");
+            renderer.Write("<li").WriteAttributes(item).Write('>');
+            var implicitParagraph = renderer.ImplicitParagraph;
+            renderer.ImplicitParagraph = !list.IsLoose;
+            renderer.WriteChildren(item);
+            renderer.ImplicitParagraph = implicitParagraph;
+            renderer.WriteLine("</li>");
+            renderer.WriteLine($"</{tag}>");
+        });
+    }
+
+    private static string RenderCode(CodeBlock code, string anchor)
+    {
+        var text = string.Join("\n", code.Lines.Lines.Take(code.Lines.Count).Select(l => l.Slice.ToString()));
+        var encodedAnchor = WebUtility.HtmlEncode(anchor);
+        return $"<pre id=\"{encodedAnchor}\" data-anchor=\"{encodedAnchor}\"><code>{WebUtility.HtmlEncode(text)}</code></pre>\n";
+    }
+
+    /// <summary>Reads and strips a trailing <c>{areas: ...; principles: ...}</c> group from a heading.</summary>
+    private static (IReadOnlyList<string> Areas, IReadOnlyList<string> Principles) TakeTags(HeadingBlock heading, Taxonomy taxonomy)
+    {
+        if (heading.Inline?.LastChild is not LiteralInline literal)
+        {
+            return ([], []);
+        }
+
+        var content = literal.Content.ToString();
+        var match = TagGroup.Match(content);
+        if (!match.Success)
+        {
+            return ([], []);
+        }
+
+        var areas = new List<string>();
+        var principles = new List<string>();
+        foreach (var part in match.Groups[1].Value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            var name = colon < 0 ? part : part[..colon].Trim();
+            var (kind, target) = name switch
+            {
+                "areas" => (TaxonomyKind.ThematicArea, areas),
+                "principles" => (TaxonomyKind.Principle, principles),
+                _ => throw new ContentFormatException(
+                    $"Line {heading.Line + 1}: heading tags must be 'areas:' or 'principles:', got '{name}'."),
+            };
+
+            foreach (var key in part[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!taxonomy.Contains(kind, key))
+                {
+                    var known = string.Join(", ", (kind == TaxonomyKind.ThematicArea ? taxonomy.ThematicAreas : taxonomy.Principles).Select(t => t.Key));
+                    throw new ContentFormatException(
+                        $"Line {heading.Line + 1}: '{key}' is not one of this guideline's {(kind == TaxonomyKind.ThematicArea ? "thematic areas" : "principles")} ({known}).");
+                }
+
+                if (!target.Contains(key))
+                {
+                    target.Add(key);
+                }
+            }
+        }
+
+        literal.Content = new Markdig.Helpers.StringSlice(content[..match.Index].TrimEnd());
+        return (areas, principles);
+    }
+
+    private static IReadOnlyList<string> Union(IReadOnlyList<string>? inherited, IReadOnlyList<string> own) =>
+        inherited is null ? own : inherited.Concat(own).Distinct(StringComparer.Ordinal).ToList();
+}

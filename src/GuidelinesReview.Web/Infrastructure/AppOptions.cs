@@ -1,0 +1,20 @@
+namespace GuidelinesReview.Web.Infrastructure;
+
+/// <summary>Settings under "GuidelinesReview" in configuration.</summary>
+public sealed class AppOptions
+{
+    public const string SectionName = "GuidelinesReview";
+
+    /// <summary>Folder with guidelines/ (and later meetings/); relative to the content root.</summary>
+    public string ContentPath { get; set; } = "../../content";
+
+    /// <summary>Folder that holds the SQLite database; relative to the content root.</summary>
+    public string DataDirectory { get; set; } = "../../data";
+
+    /// <summary>Create one demo account per role at start-up. Honoured in Development only.</summary>
+    public bool SeedDemoAccounts { get; set; } = true;
+
+    public string ResolveContentPath(string contentRoot) => Path.GetFullPath(ContentPath, contentRoot);
+
+    public string ResolveDataDirectory(string contentRoot) => Path.GetFullPath(DataDirectory, contentRoot);
+}

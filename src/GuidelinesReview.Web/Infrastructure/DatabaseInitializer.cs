@@ -1,0 +1,96 @@
+using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Services;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GuidelinesReview.Web.Infrastructure;
+
+/// <summary>
+/// Start-up work, in order: apply migrations, switch SQLite to WAL, make sure every role
+/// exists, create the demo accounts (Development only), import content/.
+/// </summary>
+public sealed partial class DatabaseInitializer(
+    AppDbContext db,
+    RoleManager<IdentityRole> roleManager,
+    UserManager<AppUser> userManager,
+    ContentImporter importer,
+    IOptions<AppOptions> options,
+    IHostEnvironment environment,
+    ILogger<DatabaseInitializer> logger)
+{
+    public const string DemoPassword = "review-demo-2026";
+
+    /// <summary>The demo accounts, one per role (and a second Expert), documented in the README.</summary>
+    public static readonly IReadOnlyList<(string Email, string Role, string Name, string Organisation, StakeholderGroup Group, Region Region)> DemoAccounts =
+    [
+        ("admin@demo.local", Roles.Admin, "Ada Admin", "Platform team", StakeholderGroup.Other, Region.EuropeAndCentralAsia),
+        ("secretariat@demo.local", Roles.Secretariat, "Sam Secretariat", "Guidelines secretariat", StakeholderGroup.InternationalOrganisation, Region.Africa),
+        ("moderator@demo.local", Roles.Moderator, "Mona Moderator", "City of Lakeside", StakeholderGroup.LocalAndRegionalGovernment, Region.AsiaPacific),
+        ("notetaker@demo.local", Roles.NoteTaker, "Noel Notetaker", "Guidelines secretariat", StakeholderGroup.InternationalOrganisation, Region.Africa),
+        ("expert@demo.local", Roles.Expert, "Esi Expert", "Metropolitan Planning Institute", StakeholderGroup.Academia, Region.Africa),
+        ("expert2@demo.local", Roles.Expert, "Elias Expert", "Ministry of Urban Development", StakeholderGroup.NationalGovernment, Region.LatinAmericaAndTheCaribbean),
+        ("translator@demo.local", Roles.Translator, "Tomás Translator", "Language services", StakeholderGroup.Other, Region.LatinAmericaAndTheCaribbean),
+        ("observer@demo.local", Roles.Observer, "Olu Observer", "Civic Data Network", StakeholderGroup.CivilSociety, Region.NorthAmerica),
+    ];
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                await roleManager.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if (environment.IsDevelopment() && options.Value.SeedDemoAccounts)
+        {
+            await SeedDemoAccountsAsync();
+        }
+
+        var report = await importer.ImportAsync(options.Value.ResolveContentPath(environment.ContentRootPath), ct);
+        LogImported(report.Published, report.Unchanged, report.Errors.Count);
+    }
+
+    private async Task SeedDemoAccountsAsync()
+    {
+        foreach (var account in DemoAccounts)
+        {
+            if (await userManager.FindByEmailAsync(account.Email) is not null)
+            {
+                continue;
+            }
+
+            var user = new AppUser
+            {
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.Name,
+                Organisation = account.Organisation,
+                StakeholderGroup = account.Group,
+                Region = account.Region,
+                CreatedAt = DateTime.UtcNow,
+            };
+            var created = await userManager.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create demo account {account.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            }
+
+            await userManager.AddToRoleAsync(user, account.Role);
+        }
+
+        LogDemoAccounts(DemoAccounts.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content imported: {Published} versions published, {Unchanged} unchanged, {Errors} refused")]
+    private partial void LogImported(int published, int unchanged, int errors);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development: {Count} demo accounts are available (see README)")]
+    private partial void LogDemoAccounts(int count);
+}

@@ -1,0 +1,67 @@
+using GuidelinesReview.Core.Drafts;
+using GuidelinesReview.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GuidelinesReview.Web.Pages.Guidelines;
+
+/// <summary>The reading view of one draft version, optionally filtered by thematic area and principle.</summary>
+public sealed class DraftModel(DraftReader reader) : PageModel
+{
+    [FromQuery(Name = "area")]
+    public string? Area { get; set; }
+
+    [FromQuery(Name = "principle")]
+    public string? Principle { get; set; }
+
+    public DraftView View { get; private set; } = null!;
+    public SectionFilterResult? Filter { get; private set; }
+    public IReadOnlyList<string> FilterProblems { get; private set; } = [];
+    public ILookup<string?, SectionView> Children { get; private set; } = null!;
+    public Dictionary<string, SectionView> SectionsByAnchor { get; private set; } = [];
+
+    public string VersionPath => $"/guidelines/{View.Guideline.Slug}/v/{View.Version.Number}";
+
+    public async Task<IActionResult> OnGetAsync(string slug, int number, CancellationToken ct)
+    {
+        var view = await reader.LoadAsync(slug, number, ct);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        SectionsByAnchor = view.Sections.ToDictionary(s => s.Anchor, StringComparer.Ordinal);
+        Children = view.Sections.ToLookup(s => s.ParentAnchor);
+
+        // An unknown key in the address is reported and ignored, not an error page.
+        var problems = new List<string>();
+        Area = Known(Area, view.Areas, "thematic area", problems);
+        Principle = Known(Principle, view.Principles, "principle", problems);
+        FilterProblems = problems;
+        if (Area is not null || Principle is not null)
+        {
+            Filter = SectionFilter.Apply(view.Sections.Select(s => s.Tags).ToList(), Area, Principle);
+        }
+
+        return Page();
+    }
+
+    public string? TermName(string? key, IReadOnlyList<TermView> terms) => terms.FirstOrDefault(t => t.Key == key)?.Name;
+
+    private static string? Known(string? key, IReadOnlyList<TermView> terms, string what, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        if (terms.Any(t => t.Key == key))
+        {
+            return key;
+        }
+
+        problems.Add($"There is no {what} '{(key.Length > 40 ? key[..40] + "…" : key)}' in this guideline; showing all sections.");
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+using GuidelinesReview.Core.Content;
+using GuidelinesReview.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Pages.Guidelines;
+
+public sealed class GuidelineModel(AppDbContext db) : PageModel
+{
+    public string Slug { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string Summary { get; private set; } = "";
+    public IReadOnlyList<Row> Versions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var guideline = await db.Guidelines.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, ct);
+        if (guideline is null)
+        {
+            return NotFound();
+        }
+
+        (Slug, Title, Summary) = (guideline.Slug, guideline.Title, guideline.Summary);
+        Versions = await db.DraftVersions.AsNoTracking()
+            .Where(v => v.GuidelineId == guideline.Id)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new Row(v.Number, v.Label, v.Date, v.Status, v.WordCount, v.Summary))
+            .ToListAsync(ct);
+        return Page();
+    }
+
+    public sealed record Row(int Number, string Label, DateTime Date, DraftStatus Status, int WordCount, string Summary);
+}

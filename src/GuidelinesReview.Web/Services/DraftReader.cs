@@ -1,0 +1,93 @@
+using GuidelinesReview.Core.Content;
+using GuidelinesReview.Core.Drafts;
+using GuidelinesReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Services;
+
+public sealed record TermView(string Key, string Name);
+
+public sealed record SectionView(
+    string Anchor,
+    string? ParentAnchor,
+    int Level,
+    string Title,
+    IReadOnlyList<TermView> OwnAreas,
+    IReadOnlyList<TermView> OwnPrinciples,
+    IReadOnlySet<string> AreaKeys,
+    IReadOnlySet<string> PrincipleKeys)
+{
+    public SectionTags Tags => new(Anchor, ParentAnchor, AreaKeys, PrincipleKeys);
+}
+
+public sealed record BlockView(string Anchor, BlockKind Kind, string SectionAnchor, string Html);
+
+public sealed record VersionSummary(int Number, string Label, DateTime Date, DraftStatus Status);
+
+public sealed record DraftView(
+    Guideline Guideline,
+    DraftVersion Version,
+    IReadOnlyList<VersionSummary> AllVersions,
+    IReadOnlyList<TermView> Areas,
+    IReadOnlyList<TermView> Principles,
+    IReadOnlyList<SectionView> Sections,
+    IReadOnlyList<BlockView> Blocks);
+
+/// <summary>Loads what the reading view of a draft version shows, in a fixed number of queries.</summary>
+public sealed class DraftReader(AppDbContext db)
+{
+    public async Task<DraftView?> LoadAsync(string slug, int number, CancellationToken ct)
+    {
+        var guideline = await db.Guidelines.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, ct);
+        if (guideline is null)
+        {
+            return null;
+        }
+
+        var version = await db.DraftVersions.AsNoTracking()
+            .FirstOrDefaultAsync(v => v.GuidelineId == guideline.Id && v.Number == number, ct);
+        if (version is null)
+        {
+            return null;
+        }
+
+        var versions = await db.DraftVersions.AsNoTracking()
+            .Where(v => v.GuidelineId == guideline.Id)
+            .OrderBy(v => v.Number)
+            .Select(v => new VersionSummary(v.Number, v.Label, v.Date, v.Status))
+            .ToListAsync(ct);
+        var terms = await db.GuidelineTerms.AsNoTracking()
+            .Where(t => t.GuidelineId == guideline.Id)
+            .OrderBy(t => t.Ordinal)
+            .ToListAsync(ct);
+        var termsById = terms.ToDictionary(t => t.Id);
+        var sections = await db.Sections.AsNoTracking()
+            .Where(s => s.VersionId == version.Id)
+            .OrderBy(s => s.Ordinal)
+            .Include(s => s.Tags)
+            .ToListAsync(ct);
+        var blocks = await db.Blocks.AsNoTracking()
+            .Where(b => b.VersionId == version.Id)
+            .OrderBy(b => b.Ordinal)
+            .Select(b => new BlockView(b.Anchor, b.Kind, b.Section.Anchor, b.Html))
+            .ToListAsync(ct);
+
+        TermView View(GuidelineTerm t) => new(t.Key, t.Name);
+        List<TermView> Own(Section s, TaxonomyKind kind) =>
+            s.Tags.Where(t => t.Own).Select(t => termsById[t.TermId]).Where(t => t.Kind == kind).OrderBy(t => t.Ordinal).Select(View).ToList();
+        HashSet<string> All(Section s, TaxonomyKind kind) =>
+            s.Tags.Select(t => termsById[t.TermId]).Where(t => t.Kind == kind).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+
+        return new DraftView(
+            guideline,
+            version,
+            versions,
+            terms.Where(t => t.Kind == TaxonomyKind.ThematicArea).Select(View).ToList(),
+            terms.Where(t => t.Kind == TaxonomyKind.Principle).Select(View).ToList(),
+            sections.Select(s => new SectionView(
+                s.Anchor, s.ParentAnchor, s.Level, s.Title,
+                Own(s, TaxonomyKind.ThematicArea), Own(s, TaxonomyKind.Principle),
+                All(s, TaxonomyKind.ThematicArea), All(s, TaxonomyKind.Principle))).ToList(),
+            blocks);
+    }
+}

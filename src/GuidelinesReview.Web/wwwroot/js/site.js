@@ -1,0 +1,63 @@
+// GuidelinesReview: small page behaviours. Loaded as a file (the CSP forbids inline script).
+(function () {
+  'use strict';
+
+  const toast = document.getElementById('toast');
+  let toastTimer;
+  function say(message) {
+    if (!toast) return;
+    toast.textContent = message;
+    toast.classList.add('show');
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => toast.classList.remove('show'), 2500);
+  }
+
+  async function copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false; // no clipboard permission (e.g. plain http): the address bar still has the link
+    }
+  }
+
+  function highlight(anchor) {
+    document.querySelectorAll('.blk.is-highlighted').forEach(el => el.classList.remove('is-highlighted'));
+    const target = document.getElementById(anchor);
+    if (!target) return;
+    const block = target.closest('.blk') || target;
+    block.classList.add('is-highlighted');
+    block.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }
+
+  // Permalink: copy the block's address, highlight the block, keep the address in the bar.
+  document.addEventListener('click', async (event) => {
+    const link = event.target.closest('a[data-anchor-link]');
+    if (!link) return;
+    const anchor = link.getAttribute('data-anchor-link');
+    const url = new URL(link.href, location.href).toString();
+    if (!document.getElementById(anchor)) return; // filtered out here: let the browser follow the link
+    event.preventDefault();
+    history.replaceState(null, '', url);
+    highlight(anchor);
+    say((await copy(url)) ? 'Link copied to the clipboard' : 'Link is in the address bar');
+  });
+
+  // Copy buttons (e.g. a new invitation link).
+  document.addEventListener('click', async (event) => {
+    const button = event.target.closest('button[data-copy-target]');
+    if (!button) return;
+    const input = document.getElementById(button.getAttribute('data-copy-target'));
+    if (!input) return;
+    input.select();
+    say((await copy(input.value)) ? 'Copied to the clipboard' : 'Selected: press Ctrl+C to copy');
+  });
+
+  // Arriving on a permalink: highlight the block it points to.
+  function onHash() {
+    const anchor = decodeURIComponent(location.hash.slice(1));
+    if (anchor) highlight(anchor);
+  }
+  window.addEventListener('hashchange', onHash);
+  if (location.hash) onHash();
+})();
