@@ -19,8 +19,8 @@ public sealed record VersionFrontMatter(
     string Language,
     string Summary);
 
-/// <summary>A draft version file: front matter and the Markdown body.</summary>
-public sealed record DraftFile(VersionFrontMatter FrontMatter, string Body)
+/// <summary>A draft version file: front matter and the Markdown body, which starts on line <see cref="BodyFirstLine"/> of the file.</summary>
+public sealed record DraftFile(VersionFrontMatter FrontMatter, string Body, int BodyFirstLine)
 {
     public static DraftFile Parse(string text, string fileName = "draft")
     {
@@ -52,10 +52,11 @@ public sealed record DraftFile(VersionFrontMatter FrontMatter, string Body)
         }
         catch (YamlException e)
         {
-            throw new ContentFormatException($"{fileName}: front matter {YamlReaders.Describe(e)}");
+            throw new ContentFormatException($"{fileName}: front matter {YamlReaders.Describe(e, firstLine: 2)}");
         }
 
-        return new DraftFile(Validate(raw, fileName), text[bodyStart..]);
+        var bodyFirstLine = text.AsSpan(0, bodyStart).Count('\n') + 1;
+        return new DraftFile(Validate(raw, fileName), text[bodyStart..], bodyFirstLine);
     }
 
     private static VersionFrontMatter Validate(FrontMatterYaml raw, string fileName)

@@ -104,12 +104,27 @@ internal static class YamlReaders
     /// <summary>Unknown fields are errors, so a misspelt field name is reported rather than ignored.</summary>
     public static readonly IDeserializer Strict = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
         .Build();
 
-    public static string Describe(YamlException e)
+    private static readonly System.Text.RegularExpressions.Regex UnknownProperty =
+        new(@"Property '([^']+)' not found on type", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>A YAML error in words for the file's editor; <paramref name="firstLine"/> is the file line the YAML starts on.</summary>
+    public static string Describe(YamlException e, int firstLine = 1)
     {
         var message = e.InnerException?.Message ?? e.Message;
-        return $"line {e.Start.Line}, column {e.Start.Column}: {message}";
+        var unknown = UnknownProperty.Match(message);
+        if (unknown.Success)
+        {
+            message = $"unknown field '{unknown.Groups[1].Value}'";
+        }
+        else if (message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
+        {
+            message = "a field appears twice";
+        }
+
+        return $"line {e.Start.Line + firstLine - 1}, column {e.Start.Column}: {message}";
     }
 }
 

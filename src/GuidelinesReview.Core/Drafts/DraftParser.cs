@@ -15,8 +15,11 @@ namespace GuidelinesReview.Core.Drafts;
 /// Turns a draft's Markdown body into sections and blocks with stable anchors.
 /// </summary>
 /// <remarks>
-/// Anchors: a heading's anchor is its section path (<c>s2</c>, <c>s2.3</c>, <c>s2.3.1</c>), counted
-/// among its siblings. Other blocks are numbered per kind inside their section:
+/// Anchors: a heading's anchor is the section number the document itself gives it, so that
+/// people can read and quote them: "2.3 Open data" is <c>s2.3</c>, "Annex A. Actions" is
+/// <c>sA</c>, "A.2 Costs" is <c>sA.2</c>. A heading without a number (or repeating one
+/// already used) gets a slug of its title, e.g. "Foreword" is <c>s-foreword</c>. Other
+/// blocks are numbered per kind inside their section:
 /// <c>-p</c> paragraph, <c>-li</c> list item, <c>-q</c> quote, <c>-t</c> table, <c>-c</c> code,
 /// e.g. <c>s2.3-p4</c>. Numbering per kind keeps paragraph anchors stable when a list or table is
 /// added to a section. Top-level list items are blocks (nested lists belong to their item).
@@ -28,13 +31,14 @@ public static class DraftParser
 {
     private static readonly Regex TagGroup = new(@"\s*\{([^{}]*)\}\s*$", RegexOptions.CultureInvariant);
 
-    public static DraftDocument Parse(string markdown, Taxonomy taxonomy)
+    /// <param name="firstLine">The file line the Markdown starts on, so errors name the line an editor sees.</param>
+    public static DraftDocument Parse(string markdown, Taxonomy taxonomy, int firstLine = 1)
     {
         var document = SafeMarkdown.Parse(markdown, SafeMarkdown.MaxDraftLength);
         var sections = new List<DraftSection>();
         var blocks = new List<DraftBlock>();
-        var path = new List<(int Level, DraftSection Section, int ChildCount)>();
-        var topLevelCount = 0;
+        var path = new List<(int Level, DraftSection Section)>();
+        var usedAnchors = new HashSet<string>(StringComparer.Ordinal) { "s0" };
         var preamble = new DraftSection("s0", null, 0, "", [], [], [], []);
         var current = preamble;
         var counters = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -43,37 +47,26 @@ public static class DraftParser
         {
             if (node is HeadingBlock heading)
             {
-                var (areas, principles) = TakeTags(heading, taxonomy);
+                var (areas, principles) = TakeTags(heading, taxonomy, firstLine);
                 while (path.Count > 0 && path[^1].Level >= heading.Level)
                 {
                     path.RemoveAt(path.Count - 1);
                 }
 
-                string anchor;
-                DraftSection? parent = null;
-                if (path.Count == 0)
-                {
-                    anchor = $"s{++topLevelCount}";
-                }
-                else
-                {
-                    var (level, parentSection, childCount) = path[^1];
-                    path[^1] = (level, parentSection, childCount + 1);
-                    parent = parentSection;
-                    anchor = $"{parentSection.Anchor}.{childCount + 1}";
-                }
-
+                var parent = path.Count > 0 ? path[^1].Section : null;
+                var title = PlainText.Of(heading);
+                var anchor = SectionAnchor(title, usedAnchors);
                 current = new DraftSection(
                     anchor,
                     parent?.Anchor,
                     path.Count + 1,
-                    PlainText.Of(heading),
+                    title,
                     areas,
                     principles,
                     Union(parent?.Areas, areas),
                     Union(parent?.Principles, principles));
                 sections.Add(current);
-                path.Add((heading.Level, current, 0));
+                path.Add((heading.Level, current));
                 counters.Clear();
 
                 // The page's own title is the h1; sections start at h2.
@@ -85,6 +78,15 @@ public static class DraftParser
             if (current == preamble && sections.Count == 0)
             {
                 sections.Add(preamble);
+            }
+
+            // Headings inside a quote or list item must not outrank the section they stand in.
+            if (node is ContainerBlock container)
+            {
+                foreach (var nested in container.Descendants<HeadingBlock>())
+                {
+                    nested.Level = Math.Min(6, current.Level + 1 + nested.Level);
+                }
             }
 
             switch (node)
@@ -123,6 +125,60 @@ public static class DraftParser
         }
 
         return new DraftDocument(sections, blocks);
+    }
+
+    private static readonly Regex SectionNumber = new(
+        @"^(?:(?<n>\d{1,3}(?:\.\d{1,3})*)\.?|Annex\s+(?<n>[A-Z])\.?|(?<n>[A-Z](?:\.\d{1,3})+)\.?)(?:\s|$)",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex BlockSuffix = new(@"-(p|li|q|t|c)\d+$", RegexOptions.CultureInvariant);
+
+    private static string SectionAnchor(string title, HashSet<string> used)
+    {
+        var number = SectionNumber.Match(title);
+        if (number.Success && used.Add("s" + number.Groups["n"].Value))
+        {
+            return "s" + number.Groups["n"].Value;
+        }
+
+        var slug = Slug(title);
+        if (BlockSuffix.IsMatch(slug))
+        {
+            slug += "-s"; // "Foo p1" must not take the anchor of section "Foo"'s first paragraph
+        }
+
+        var anchor = $"s-{slug}";
+        for (var i = 2; !used.Add(anchor); i++)
+        {
+            anchor = $"s-{slug}-{i}";
+        }
+
+        return anchor;
+    }
+
+    /// <summary>Lower-case letters and digits (any script) joined by single hyphens, at most 40 characters.</summary>
+    private static string Slug(string title)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in title.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+
+            if (builder.Length >= 40)
+            {
+                break;
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        return slug.Length == 0 ? "section" : slug;
     }
 
     /// <summary>SHA-256 of the block kind and its collapsed text, as 32 hex digits.</summary>
@@ -166,13 +222,13 @@ public static class DraftParser
 
     private static string RenderCode(CodeBlock code, string anchor)
     {
-        var text = string.Join("\n", code.Lines.Lines.Take(code.Lines.Count).Select(l => l.Slice.ToString()));
+        var text = code.Lines.ToString();
         var encodedAnchor = WebUtility.HtmlEncode(anchor);
         return $"<pre id=\"{encodedAnchor}\" data-anchor=\"{encodedAnchor}\"><code>{WebUtility.HtmlEncode(text)}</code></pre>\n";
     }
 
     /// <summary>Reads and strips a trailing <c>{areas: ...; principles: ...}</c> group from a heading.</summary>
-    private static (IReadOnlyList<string> Areas, IReadOnlyList<string> Principles) TakeTags(HeadingBlock heading, Taxonomy taxonomy)
+    private static (IReadOnlyList<string> Areas, IReadOnlyList<string> Principles) TakeTags(HeadingBlock heading, Taxonomy taxonomy, int firstLine)
     {
         if (heading.Inline?.LastChild is not LiteralInline literal)
         {
@@ -197,7 +253,7 @@ public static class DraftParser
                 "areas" => (TaxonomyKind.ThematicArea, areas),
                 "principles" => (TaxonomyKind.Principle, principles),
                 _ => throw new ContentFormatException(
-                    $"Line {heading.Line + 1}: heading tags must be 'areas:' or 'principles:', got '{name}'."),
+                    $"Line {heading.Line + firstLine}: heading tags must be 'areas:' or 'principles:', got '{name}'."),
             };
 
             foreach (var key in part[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -206,7 +262,7 @@ public static class DraftParser
                 {
                     var known = string.Join(", ", (kind == TaxonomyKind.ThematicArea ? taxonomy.ThematicAreas : taxonomy.Principles).Select(t => t.Key));
                     throw new ContentFormatException(
-                        $"Line {heading.Line + 1}: '{key}' is not one of this guideline's {(kind == TaxonomyKind.ThematicArea ? "thematic areas" : "principles")} ({known}).");
+                        $"Line {heading.Line + firstLine}: '{key}' is not one of this guideline's {(kind == TaxonomyKind.ThematicArea ? "thematic areas" : "principles")} ({known}).");
                 }
 
                 if (!target.Contains(key))

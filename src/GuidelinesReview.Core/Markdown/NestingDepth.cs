@@ -33,6 +33,10 @@ internal static class NestingDepth
                 {
                     depth++;
                     i++;
+                    if (i < markdown.Length && markdown[i] == ' ')
+                    {
+                        i++; // the space after '>' belongs to the marker, not to indentation
+                    }
                 }
                 else if ((c is '-' or '*' or '+') && i + 1 < markdown.Length && markdown[i + 1] is ' ' or '\t')
                 {

@@ -1,5 +1,4 @@
 using System.Text;
-using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -74,11 +73,7 @@ public static class PlainText
                 text.Append(' ');
                 break;
             case LeafBlock leaf:
-                foreach (var line in leaf.Lines.Lines.Take(leaf.Lines.Count))
-                {
-                    text.Append(line.Slice.AsSpan()).Append(' ');
-                }
-
+                text.Append(leaf.Lines.ToString()).Append(' ');
                 break;
             case ContainerBlock container:
                 foreach (var child in container)
@@ -90,6 +85,4 @@ public static class PlainText
                 break;
         }
     }
-
-    internal static bool IsTable(Block block) => block is Table;
 }

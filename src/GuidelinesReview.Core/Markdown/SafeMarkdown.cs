@@ -21,6 +21,8 @@ public static class SafeMarkdown
     /// <summary>Deeper nesting than this is not a document but an attack on the parser.</summary>
     public const int MaxNestingDepth = 48;
 
+    private const string TooDeep = "The text is nested too deeply; simplify the lists, quotes, emphasis or brackets.";
+
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .DisableHtml()
@@ -44,7 +46,7 @@ public static class SafeMarkdown
         catch (ArgumentException)
         {
             // Markdig's own depth limit (brackets, emphasis, quotes).
-            throw new MarkdownRejectedException($"The text is nested too deeply (more than Markdig's limit); simplify the lists, quotes or brackets.");
+            throw new MarkdownRejectedException(TooDeep);
         }
 
         Sanitize(document);
@@ -85,7 +87,16 @@ public static class SafeMarkdown
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
-        write(renderer);
+        try
+        {
+            write(renderer);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig checks some depth limits (deep emphasis) only while rendering.
+            throw new MarkdownRejectedException(TooDeep);
+        }
+
         writer.Flush();
         return writer.ToString();
     }
@@ -100,7 +111,7 @@ public static class SafeMarkdown
 
         // Decode entities and drop the control and space characters browsers ignore inside a
         // scheme ("java\tscript:", "&#106;avascript:"), then read the scheme, if any.
-        var decoded = WebUtility.HtmlDecode(WebUtility.HtmlDecode(url));
+        var decoded = DecodeEntities(DecodeEntities(url));
         var compact = new string(decoded.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
         var colon = compact.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0)
@@ -117,6 +128,21 @@ public static class SafeMarkdown
         var scheme = compact[..colon].ToLowerInvariant();
         return scheme is "http" or "https" or "mailto";
     }
+
+    private static readonly System.Text.RegularExpressions.Regex Entity = new(
+        "&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Decodes numeric and every HTML5 named entity (WebUtility knows only HTML4 names, not &amp;colon;).</summary>
+    private static string DecodeEntities(string text) => Entity.Replace(text, m =>
+    {
+        var body = m.Groups[1].Value;
+        if (body[0] != '#')
+        {
+            return Markdig.Helpers.EntityHelper.DecodeEntity(body) ?? m.Value;
+        }
+
+        return WebUtility.HtmlDecode(m.Value.EndsWith(';') ? m.Value : m.Value + ";");
+    });
 
     private static void Sanitize(MarkdownDocument document)
     {
@@ -136,7 +162,7 @@ public static class SafeMarkdown
             if (link.IsImage)
             {
                 // An image with an unsafe source becomes its alt text.
-                link.ReplaceBy(new LiteralInline(PlainText.Of(link)));
+                link.ReplaceBy(new LiteralInline(PlainText.Of(link)), copyChildren: false);
             }
             else
             {
@@ -153,9 +179,9 @@ public static class SafeMarkdown
         }
     }
 
-    /// <summary>Images only from http(s) or the site itself: no data: payloads.</summary>
+    /// <summary>Images only from http(s) or the site itself (IsSafeUrl already refused data:); not mailto:.</summary>
     private static bool IsSafeImage(string? url) =>
-        url is not null && !WebUtility.HtmlDecode(url).TrimStart().StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
+        url is not null && !DecodeEntities(url).TrimStart().StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Keeps a link's text and drops the link.</summary>
     private static void Unwrap(LinkInline link)

@@ -47,7 +47,7 @@ public sealed class DraftPublisher(AppDbContext db, TimeProvider clock)
         var taxonomy = new Taxonomy(
             terms.Where(t => t.Kind == TaxonomyKind.ThematicArea).Select(t => new TaxonomyTerm(t.Kind, t.Key, t.Name)).ToList(),
             terms.Where(t => t.Kind == TaxonomyKind.Principle).Select(t => new TaxonomyTerm(t.Kind, t.Key, t.Name)).ToList());
-        var document = DraftParser.Parse(file.Body, taxonomy);
+        var document = DraftParser.Parse(file.Body, taxonomy, file.BodyFirstLine);
 
         var version = new DraftVersion
         {

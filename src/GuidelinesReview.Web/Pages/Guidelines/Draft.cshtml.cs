@@ -47,7 +47,12 @@ public sealed class DraftModel(DraftReader reader) : PageModel
         return Page();
     }
 
-    public string? TermName(string? key, IReadOnlyList<TermView> terms) => terms.FirstOrDefault(t => t.Key == key)?.Name;
+    /// <summary>"Community engagement", or "Urban resilience and Transparency and accountability".</summary>
+    public string FilterDescription => string.Join(" and ", new[]
+    {
+        View.Areas.FirstOrDefault(t => t.Key == Area)?.Name,
+        View.Principles.FirstOrDefault(t => t.Key == Principle)?.Name,
+    }.OfType<string>());
 
     private static string? Known(string? key, IReadOnlyList<TermView> terms, string what, List<string> problems)
     {

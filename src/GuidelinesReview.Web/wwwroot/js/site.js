@@ -21,13 +21,14 @@
     }
   }
 
-  function highlight(anchor) {
+  function highlight(anchor, behavior) {
     document.querySelectorAll('.blk.is-highlighted').forEach(el => el.classList.remove('is-highlighted'));
     const target = document.getElementById(anchor);
     if (!target) return;
     const block = target.closest('.blk') || target;
     block.classList.add('is-highlighted');
-    block.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    block.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : behavior });
   }
 
   // Permalink: copy the block's address, highlight the block, keep the address in the bar.
@@ -39,7 +40,7 @@
     if (!document.getElementById(anchor)) return; // filtered out here: let the browser follow the link
     event.preventDefault();
     history.replaceState(null, '', url);
-    highlight(anchor);
+    highlight(anchor, 'smooth');
     say((await copy(url)) ? 'Link copied to the clipboard' : 'Link is in the address bar');
   });
 
@@ -56,8 +57,16 @@
   // Arriving on a permalink: highlight the block it points to.
   function onHash() {
     const anchor = decodeURIComponent(location.hash.slice(1));
-    if (anchor) highlight(anchor);
+    if (anchor) highlight(anchor, 'auto');
   }
   window.addEventListener('hashchange', onHash);
   if (location.hash) onHash();
+
+  // On a phone the contents and the filter would push the text a screen down: start them
+  // folded (an active filter stays open so the reader sees what is applied).
+  if (window.matchMedia('(max-width: 991.98px)').matches) {
+    document.querySelectorAll('details[data-fold-on-phone]').forEach(d => {
+      if (!d.hasAttribute('data-keep-open')) d.open = false;
+    });
+  }
 })();

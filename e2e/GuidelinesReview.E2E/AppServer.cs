@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using Microsoft.Playwright;
+
+namespace GuidelinesReview.E2E;
+
+/// <summary>
+/// The real app, started as its own process on a free loopback port with the sample content,
+/// a fresh SQLite database and the Development demo accounts; and one Debian Chromium.
+/// </summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    public const string Password = "review-demo-2026";
+    public const string SampleSlug = "people-centred-smart-cities";
+
+    private readonly StringBuilder log = new();
+    private Process? process;
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "gr-e2e", Guid.NewGuid().ToString("N"));
+    public IBrowser Browser { get; private set; } = null!;
+    public TimeSpan StartupTime { get; private set; }
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string ArtifactsDirectory { get; } = Directory.CreateDirectory(Path.Combine(RepoRoot, "e2e", "artifacts")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        Directory.CreateDirectory(DataDirectory);
+        var configuration = typeof(AppServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .First(a => a.Key == "BuildConfiguration").Value!;
+        var webProject = Path.Combine(RepoRoot, "src", "GuidelinesReview.Web");
+        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "GuidelinesReview.Web.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = webProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseUrl);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["GuidelinesReview__DataDirectory"] = DataDirectory;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var clock = Stopwatch.StartNew();
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilServingAsync(clock);
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    private async Task WaitUntilServingAsync(Stopwatch clock)
+    {
+        using var http = new HttpClient();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (process!.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {process.ExitCode}:\n{Log}");
+            }
+
+            try
+            {
+                var response = await http.GetAsync(BaseUrl + "/");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    StartupTime = clock.Elapsed;
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The app did not answer within 90 s:\n{Log}");
+    }
+
+    public string Log
+    {
+        get
+        {
+            lock (log)
+            {
+                return log.ToString();
+            }
+        }
+    }
+
+    /// <summary>A fresh browser context (own cookies), optionally signed in as a demo account.</summary>
+    public async Task<IPage> NewPageAsync(string? signInAs = null, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new() { Width = width, Height = height },
+        });
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = BaseUrl });
+        var page = await context.NewPageAsync();
+        if (signInAs is not null)
+        {
+            await SignInAsync(page, signInAs);
+        }
+
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string who)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync($"{who}@demo.local");
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/guidelines");
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = false });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GuidelinesReview.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("GuidelinesReview.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppServerCollection : ICollectionFixture<AppServer>
+{
+    public const string Name = "app server";
+}

@@ -1,0 +1,87 @@
+using GuidelinesReview.Core.Content;
+using GuidelinesReview.Core.Drafts;
+
+namespace GuidelinesReview.Tests.Core;
+
+/// <summary>The sample guideline under content/ must import: every version parses and is tagged.</summary>
+public sealed class SampleContentTests
+{
+    private const string Slug = "people-centred-smart-cities";
+
+    private static readonly Lazy<string> Folder = new(() => Path.Combine(FindRepositoryRoot(), "content", "guidelines", Slug));
+
+    private static readonly Lazy<GuidelineManifest> Manifest = new(() => GuidelineManifest.Parse(File.ReadAllText(Path.Combine(Folder.Value, "guideline.yml"))));
+
+    public static TheoryData<int> Versions() => [1, 2, 3];
+
+    [Fact]
+    public void The_manifest_parses_with_the_seed_taxonomy()
+    {
+        var manifest = Manifest.Value;
+
+        Assert.Equal(Slug, manifest.Slug);
+        Assert.Equal(5, manifest.Taxonomy.ThematicAreas.Count);
+        Assert.Equal(10, manifest.Taxonomy.Principles.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void Every_version_parses_with_unique_anchors_carried_by_its_html(int number)
+    {
+        var (file, document) = Load(number);
+
+        Assert.Equal(number, file.FrontMatter.Number);
+        Assert.NotEmpty(document.Sections);
+        var duplicates = document.Blocks.GroupBy(b => b.Anchor, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(duplicates.Count == 0, $"v{number}: anchors used twice: {string.Join(", ", duplicates)}");
+        Assert.Equal(document.Sections.Count, document.Sections.Select(s => s.Anchor).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(document.Blocks, block =>
+        {
+            Assert.Contains($"id=\"{block.Anchor}\"", block.Html, StringComparison.Ordinal);
+            Assert.Contains($"data-anchor=\"{block.Anchor}\"", block.Html, StringComparison.Ordinal);
+            HtmlSafety.AssertSafe(block.Html, $"v{number} block {block.Anchor}");
+        });
+    }
+
+    [Fact]
+    public void Version_3_is_a_full_length_draft()
+    {
+        var (_, document) = Load(3);
+
+        var words = document.Blocks.Sum(b => b.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+
+        Assert.True(words >= 8_000, $"v3 has {words} words");
+    }
+
+    [Fact]
+    public void Every_area_and_principle_is_tagged_on_some_section_of_version_3()
+    {
+        var (_, document) = Load(3);
+
+        var areas = document.Sections.SelectMany(s => s.Areas).ToHashSet(StringComparer.Ordinal);
+        var principles = document.Sections.SelectMany(s => s.Principles).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(Manifest.Value.Taxonomy.ThematicAreas, t => Assert.True(areas.Contains(t.Key), $"no section of v3 is tagged with the area '{t.Key}'"));
+        Assert.All(Manifest.Value.Taxonomy.Principles, t => Assert.True(principles.Contains(t.Key), $"no section of v3 is tagged with the principle '{t.Key}'"));
+    }
+
+    private static (DraftFile File, DraftDocument Document) Load(int number)
+    {
+        var fileName = $"v{number}.md";
+        var file = DraftFile.Parse(File.ReadAllText(Path.Combine(Folder.Value, fileName)), fileName);
+        return (file, DraftParser.Parse(file.Body, Manifest.Value.Taxonomy));
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "GuidelinesReview.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds GuidelinesReview.sln.");
+    }
+}

@@ -1,0 +1,33 @@
+using GuidelinesReview.Fixtures;
+using GuidelinesReview.Web.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuidelinesReview.Tests.Web;
+
+/// <summary>The generated large draft that benchmarks and load tests use is what they claim it is.</summary>
+[Collection(AppCollection.Name)]
+public sealed class FixtureTests(AppFactory app)
+{
+    [Fact]
+    public async Task The_generated_large_draft_is_over_150_KB_with_hundreds_of_sections_and_imports()
+    {
+        var content = Path.Combine(app.DataDirectory, "large-content");
+        var folder = LargeDraft.WriteContent(content);
+
+        var size = new FileInfo(Path.Combine(folder, "v1.md")).Length;
+        var report = await app.ScopedAsync(sp => sp.GetRequiredService<ContentImporter>().ImportAsync(content, CancellationToken.None));
+        var (sections, blocks) = await app.DbAsync(async db =>
+        {
+            var version = await db.DraftVersions.SingleAsync(v => v.Guideline.Slug == LargeDraft.Slug);
+            return (await db.Sections.CountAsync(s => s.VersionId == version.Id), await db.Blocks.CountAsync(b => b.VersionId == version.Id));
+        });
+
+        Assert.True(size >= 150 * 1024, $"{size / 1024} KB");
+        Assert.Empty(report.Errors);
+        Assert.InRange(sections, 200, 400);
+        Assert.True(blocks > sections * 2, $"{blocks} blocks");
+        Assert.Equal(LargeDraft.Generate(), LargeDraft.Generate());
+        Assert.NotEqual(LargeDraft.Generate(seed: 1), LargeDraft.Generate(seed: 2));
+    }
+}

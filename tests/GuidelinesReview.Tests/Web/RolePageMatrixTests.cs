@@ -1,0 +1,105 @@
+using System.Net;
+
+namespace GuidelinesReview.Tests.Web;
+
+/// <summary>Every role against every page: the status each gets, and where refusals send them.</summary>
+[Collection(AppCollection.Name)]
+public sealed class RolePageMatrixTests(AppFactory app)
+{
+    public const string Anonymous = "anonymous";
+
+    private static readonly string[] Everyone = ["admin", "secretariat", "moderator", "notetaker", "expert", "translator", "observer"];
+
+    /// <summary>Page → the accounts that may open it (signed-in others get access-denied, anonymous gets sign-in).</summary>
+    public static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["/"] = [Anonymous, .. Everyone],
+        ["/guidelines"] = Everyone,
+        [$"/guidelines/{AppFactory.SampleSlug}"] = Everyone,
+        [$"/guidelines/{AppFactory.SampleSlug}/v/3"] = Everyone,
+        [$"/guidelines/{AppFactory.SampleSlug}/v/1?principle=community"] = Everyone,
+        ["/account/profile"] = Everyone,
+        ["/admin/invitations"] = ["admin", "secretariat"],
+        ["/admin/users"] = ["admin"],
+    };
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var page in Allowed.Keys)
+        {
+            foreach (var who in Everyone.Prepend(Anonymous))
+            {
+                data.Add(page, who);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_role_gets_the_expected_answer_for_each_page(string page, string who)
+    {
+        var client = who == Anonymous ? app.Anonymous() : await app.SignInAsync($"{who}@demo.local");
+
+        var response = await client.GetAsync(page);
+
+        if (Allowed[page].Contains(who))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var expected = who == Anonymous ? "/account/login" : "/account/access-denied";
+            Assert.StartsWith(expected, response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_access_denied_page_answers_403_with_an_explanation()
+    {
+        var client = await app.SignInAsync("observer@demo.local");
+
+        var response = await client.GetAsync("/account/access-denied");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("does not have the role", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_observer_cannot_create_an_invitation_by_posting_directly()
+    {
+        var client = await app.SignInAsync("observer@demo.local");
+        var before = await app.DbAsync(db => Task.FromResult(db.Invitations.Count()));
+
+        var response = await AppFactory.PostFormAsync(client, "/admin/invitations?handler=Create", new()
+        {
+            ["Input.Email"] = "sneaky@example.org",
+            ["Input.Role"] = "Admin",
+            ["Input.ValidDays"] = "5",
+        }, formPage: "/account/profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(before, await app.DbAsync(db => Task.FromResult(db.Invitations.Count())));
+    }
+
+    [Fact]
+    public async Task A_form_post_without_an_antiforgery_token_is_refused()
+    {
+        var client = await app.SignInAsync("secretariat@demo.local");
+        var before = await app.DbAsync(db => Task.FromResult(db.Invitations.Count()));
+
+        var response = await client.PostAsync("/admin/invitations?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "no-token@example.org",
+            ["Input.Role"] = "Expert",
+            ["Input.ValidDays"] = "5",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await app.DbAsync(db => Task.FromResult(db.Invitations.Count())));
+    }
+}

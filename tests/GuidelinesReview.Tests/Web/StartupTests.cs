@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuidelinesReview.Tests.Web;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task In_production_no_demo_account_exists_and_content_is_still_imported()
+    {
+        using var app = new ProductionAppFactory();
+        using var client = app.Anonymous();
+
+        var home = await client.GetAsync("/");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(0, await app.DbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(3, await app.DbAsync(db => db.DraftVersions.CountAsync()));
+        var journal = await app.DbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string?)await command.ExecuteScalarAsync();
+        });
+        Assert.Equal("wal", journal);
+    }
+
+    [Fact]
+    public async Task The_create_admin_command_makes_the_first_admin_of_a_production_installation()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var dll = Path.Combine(RepoPaths.Root, "src", "GuidelinesReview.Web", "bin", BuildConfiguration, "net10.0", "GuidelinesReview.Web.dll");
+
+        var (exit, output) = await RunAsync(dll, data, "create-admin", "--email", "chief@example.org", "--password", "first-admin-password", "--name", "Chief Admin");
+        var (exitAgain, outputAgain) = await RunAsync(dll, data, "create-admin", "--email", "chief@example.org", "--password", "first-admin-password");
+        var (exitBad, outputBad) = await RunAsync(dll, data, "create-admin", "--email", "x@example.org");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("Created Admin account chief@example.org", output, StringComparison.Ordinal);
+        Assert.Equal(1, exitAgain);
+        Assert.Contains("already exists; nothing was changed", outputAgain, StringComparison.Ordinal);
+        Assert.Equal(2, exitBad);
+        Assert.Contains("usage: create-admin", outputBad, StringComparison.Ordinal);
+
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={Path.Combine(data, "guidelines.db")}").Options;
+        await using var db = new AppDbContext(options);
+        var users = await db.Users.ToListAsync();
+        var admin = Assert.Single(users);
+        Assert.Equal("Chief Admin", admin.DisplayName);
+        var roles = await db.UserRoles.Where(r => r.UserId == admin.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync();
+        Assert.Equal([Roles.Admin], roles);
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task A_database_at_the_first_migration_upgrades_to_the_latest_with_its_rows_intact()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N") + ".db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
+        await using (var db = new AppDbContext(options))
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            await db.GetService<IMigrator>().MigrateAsync(migrations[0]);
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO AspNetUsers (Id, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, DisplayName, Organisation, StakeholderGroup, CreatedAt) " +
+                "VALUES ('u1', 'old@example.org', 'OLD@EXAMPLE.ORG', 'old@example.org', 'OLD@EXAMPLE.ORG', 1, 0, 0, 1, 0, 'Old User', 'Old Org', 'Academia', '2025-01-01 00:00:00')");
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO Guidelines (Slug, Title, Summary, Languages) VALUES ('old-guideline', 'Old Guideline', 'Kept', 'en')");
+        }
+
+        await using (var db = new AppDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            var user = await db.Users.SingleAsync();
+            Assert.Equal(("old@example.org", "Old User", StakeholderGroup.Academia), (user.Email, user.DisplayName, user.StakeholderGroup));
+            Assert.Equal("Kept", (await db.Guidelines.SingleAsync()).Summary);
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public void The_migrations_describe_the_current_model()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options;
+        using var db = new AppDbContext(options);
+        var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot!.Model;
+        var runtimeSnapshot = db.GetService<IModelRuntimeInitializer>().Initialize(snapshot is IMutableModel mutable ? mutable.FinalizeModel() : snapshot);
+
+        var differences = db.GetService<IMigrationsModelDiffer>().GetDifferences(
+            runtimeSnapshot.GetRelationalModel(), db.GetService<IDesignTimeModel>().Model.GetRelationalModel());
+
+        Assert.True(differences.Count == 0,
+            "The model has changes no migration covers; run `dotnet ef migrations add <Name>` in src/GuidelinesReview.Web: " +
+            string.Join(", ", differences.Select(d => d.GetType().Name)));
+    }
+
+    private static string BuildConfiguration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    private static async Task<(int Exit, string Output)> RunAsync(string dll, string dataDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["GuidelinesReview__DataDirectory"] = dataDirectory;
+        start.Environment["GuidelinesReview__ContentPath"] = Path.Combine(RepoPaths.Root, "content");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
