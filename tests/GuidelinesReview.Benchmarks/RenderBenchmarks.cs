@@ -10,6 +10,7 @@ namespace GuidelinesReview.Benchmarks;
 /// publishing. Baseline: Markdig's own Markdown → HTML of the same text, with no block model.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RenderBenchmarks
 {
     private string sampleV3 = "";
