@@ -136,4 +136,20 @@ public sealed class ReadingTests(AppServer app)
         await Assertions.Expect(page.Locator(".blk.is-highlighted")).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_print_view_shows_the_text_without_navigation()
+    {
+        var page = await app.NewPageAsync(signInAs: "expert");
+        await page.GotoAsync(V3);
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Assertions.Expect(page.Locator(".draft-aside")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".site-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".permalink").First).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "2.1 What we mean by a people-centred smart city" })).ToBeVisibleAsync();
+        await AppServer.ScreenshotAsync(page, "draft-v3-print");
+        await page.Context.CloseAsync();
+    }
 }

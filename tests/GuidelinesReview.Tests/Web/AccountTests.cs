@@ -229,4 +229,27 @@ public sealed class AccountTests(AppFactory app)
         var saved = await app.DbAsync(db => db.Users.SingleAsync(u => u.Email == email));
         Assert.Equal(("After Edit", "Urban Lab", StakeholderGroup.Academia, (Region?)Region.AsiaPacific), (saved.DisplayName, saved.Organisation, saved.StakeholderGroup, saved.Region));
     }
+
+    [Fact]
+    public async Task A_password_change_needs_the_current_password()
+    {
+        var email = Unique("password");
+        await app.ScopedAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = email, Email = email, DisplayName = "Password Changer" };
+            await users.CreateAsync(user, "old-password-123");
+            return await users.AddToRoleAsync(user, Roles.Expert);
+        });
+        var client = await app.SignInAsync(email, "old-password-123");
+
+        var wrong = await AppFactory.PostFormAsync(client, "/account/password", new() { ["Input.Current"] = "not-my-password", ["Input.New"] = "new-password-456" });
+        var tooShort = await AppFactory.PostFormAsync(client, "/account/password", new() { ["Input.Current"] = "old-password-123", ["Input.New"] = "short" });
+        var right = await AppFactory.PostFormAsync(client, "/account/password", new() { ["Input.Current"] = "old-password-123", ["Input.New"] = "new-password-456" });
+
+        Assert.Contains("The current password is not correct.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The new password must be 10 to 200 characters long.", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        await app.SignInAsync(email, "new-password-456");
+    }
 }

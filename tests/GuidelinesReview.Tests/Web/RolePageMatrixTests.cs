@@ -19,6 +19,7 @@ public sealed class RolePageMatrixTests(AppFactory app)
         [$"/guidelines/{AppFactory.SampleSlug}/v/3"] = Everyone,
         [$"/guidelines/{AppFactory.SampleSlug}/v/1?principle=community"] = Everyone,
         ["/account/profile"] = Everyone,
+        ["/account/password"] = Everyone,
         ["/admin/invitations"] = ["admin", "secretariat"],
         ["/admin/users"] = ["admin"],
     };

@@ -82,4 +82,19 @@ public sealed class SecurityTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/guidelines", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Static_files_are_compressed_and_cached_but_pages_are_not_compressed()
+    {
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip, br");
+
+        var css = await client.GetAsync("/lib/bootstrap/bootstrap.min.css");
+        var page = await client.GetAsync("/account/login");
+
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Contains(css.Content.Headers.ContentEncoding, e => e is "br" or "gzip");
+        Assert.Contains("max-age", css.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Empty(page.Content.Headers.ContentEncoding);
+    }
 }

@@ -36,6 +36,35 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Outside_development_cookies_are_secure_only_and_hsts_is_sent()
+    {
+        using var app = new ProductionAppFactory();
+        await app.ScopedAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = "prod@example.org", Email = "prod@example.org", DisplayName = "Prod User" };
+            await users.CreateAsync(user, "production-password");
+            return await users.AddToRoleAsync(user, Roles.Expert);
+        });
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://review.example.org") });
+
+        var login = await client.GetAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(await login.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "prod@example.org",
+            ["Input.Password"] = "production-password",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        var cookies = login.Headers.GetValues("Set-Cookie").Concat(signIn.Headers.GetValues("Set-Cookie")).ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.True(login.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
     public async Task The_create_admin_command_makes_the_first_admin_of_a_production_installation()
     {
         var data = Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));
