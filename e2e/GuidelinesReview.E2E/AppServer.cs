@@ -1,3 +1,4 @@
+using GuidelinesReview.Fixtures;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -25,7 +26,7 @@ public sealed class AppServer : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public TimeSpan StartupTime { get; private set; }
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
     public static string ArtifactsDirectory { get; } = Directory.CreateDirectory(Path.Combine(RepoRoot, "e2e", "artifacts")).FullName;
 
     public async Task InitializeAsync()
@@ -167,19 +168,6 @@ public sealed class AppServer : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GuidelinesReview.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GuidelinesReview.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

@@ -21,8 +21,7 @@ public class RenderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = RepoRoot();
-        var folder = Path.Combine(root, "content", "guidelines", "people-centred-smart-cities");
+        var folder = Path.Combine(RepoPaths.Content, "guidelines", "people-centred-smart-cities");
         sampleTaxonomy = GuidelineManifest.Parse(File.ReadAllText(Path.Combine(folder, "guideline.yml"))).Taxonomy;
         sampleV3 = DraftFile.Parse(File.ReadAllText(Path.Combine(folder, "v3.md"))).Body;
         largeTaxonomy = GuidelineManifest.Parse(LargeDraft.Manifest()).Taxonomy;
@@ -37,17 +36,4 @@ public class RenderBenchmarks
 
     [Benchmark(Description = "DraftParser.Parse, sample v3")]
     public int ParseSampleV3() => DraftParser.Parse(sampleV3, sampleTaxonomy).Blocks.Count;
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GuidelinesReview.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GuidelinesReview.sln not found");
-    }
 }

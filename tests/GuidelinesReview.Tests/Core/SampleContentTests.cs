@@ -1,3 +1,4 @@
+using GuidelinesReview.Fixtures;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Drafts;
 
@@ -8,7 +9,7 @@ public sealed class SampleContentTests
 {
     private const string Slug = "people-centred-smart-cities";
 
-    private static readonly Lazy<string> Folder = new(() => Path.Combine(FindRepositoryRoot(), "content", "guidelines", Slug));
+    private static readonly Lazy<string> Folder = new(() => Path.Combine(RepoPaths.Content, "guidelines", Slug));
 
     private static readonly Lazy<GuidelineManifest> Manifest = new(() => GuidelineManifest.Parse(File.ReadAllText(Path.Combine(Folder.Value, "guideline.yml"))));
 
@@ -70,18 +71,5 @@ public sealed class SampleContentTests
         var fileName = $"v{number}.md";
         var file = DraftFile.Parse(File.ReadAllText(Path.Combine(Folder.Value, fileName)), fileName);
         return (file, DraftParser.Parse(file.Body, Manifest.Value.Taxonomy));
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GuidelinesReview.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds GuidelinesReview.sln.");
     }
 }

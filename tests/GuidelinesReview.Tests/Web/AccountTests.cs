@@ -142,12 +142,7 @@ public sealed class AccountTests(AppFactory app)
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
         var email = Unique("locked");
-        await app.ScopedAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, DisplayName = "Lock Test" };
-            return await users.CreateAsync(user, "the-right-password");
-        });
+        await app.CreateUserAsync(email, "the-right-password", Roles.Expert, "Lock Test");
 
         for (var i = 0; i < 5; i++)
         {
@@ -202,13 +197,7 @@ public sealed class AccountTests(AppFactory app)
     public async Task A_profile_edit_is_saved_and_an_invalid_one_changes_nothing()
     {
         var email = Unique("profile");
-        await app.ScopedAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, DisplayName = "Before Edit" };
-            await users.CreateAsync(user, "a-long-password-3");
-            return await users.AddToRoleAsync(user, Roles.Observer);
-        });
+        await app.CreateUserAsync(email, "a-long-password-3", Roles.Observer, "Before Edit");
         var client = await app.SignInAsync(email, "a-long-password-3");
 
         var invalid = await AppFactory.PostFormAsync(client, "/account/profile", new()
@@ -234,13 +223,7 @@ public sealed class AccountTests(AppFactory app)
     public async Task A_password_change_needs_the_current_password()
     {
         var email = Unique("password");
-        await app.ScopedAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, DisplayName = "Password Changer" };
-            await users.CreateAsync(user, "old-password-123");
-            return await users.AddToRoleAsync(user, Roles.Expert);
-        });
+        await app.CreateUserAsync(email, "old-password-123", Roles.Expert, "Password Changer");
         var client = await app.SignInAsync(email, "old-password-123");
 
         var wrong = await AppFactory.PostFormAsync(client, "/account/password", new() { ["Input.Current"] = "not-my-password", ["Input.New"] = "new-password-456" });

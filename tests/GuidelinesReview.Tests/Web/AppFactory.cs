@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using GuidelinesReview.Fixtures;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -85,6 +86,20 @@ public class AppFactory : WebApplicationFactory<Program>
         return await use(scope.ServiceProvider);
     }
 
+    /// <summary>Creates an account directly (no invitation), for tests about what accounts can do.</summary>
+    public Task CreateUserAsync(string email, string password, string role, string displayName = "Test User") => ScopedAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, DisplayName = displayName };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        return await users.AddToRoleAsync(user, role);
+    });
+
     public async Task<T> DbAsync<T>(Func<AppDbContext, Task<T>> use) =>
         await ScopedAsync(sp => use(sp.GetRequiredService<AppDbContext>()));
 
@@ -109,22 +124,4 @@ public sealed class ProductionAppFactory() : AppFactory("Production");
 public sealed class AppCollection : ICollectionFixture<AppFactory>
 {
     public const string Name = "app";
-}
-
-public static class RepoPaths
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GuidelinesReview.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find the repository root (GuidelinesReview.sln) above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,3 +1,4 @@
+using GuidelinesReview.Fixtures;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Services;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Fixtures;
 using GuidelinesReview.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -39,13 +40,7 @@ public sealed class StartupTests
     public async Task Outside_development_cookies_are_secure_only_and_hsts_is_sent()
     {
         using var app = new ProductionAppFactory();
-        await app.ScopedAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = "prod@example.org", Email = "prod@example.org", DisplayName = "Prod User" };
-            await users.CreateAsync(user, "production-password");
-            return await users.AddToRoleAsync(user, Roles.Expert);
-        });
+        await app.CreateUserAsync("prod@example.org", "production-password", Roles.Expert);
         var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://review.example.org") });
 
         var login = await client.GetAsync("/account/login");
