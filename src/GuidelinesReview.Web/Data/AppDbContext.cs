@@ -12,6 +12,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SectionTag> SectionTags => Set<SectionTag>();
     public DbSet<Block> Blocks => Set<Block>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
+    public DbSet<CommentSupport> CommentSupports => Set<CommentSupport>();
+    public DbSet<CommentTag> CommentTags => Set<CommentTag>();
+    public DbSet<Disposition> Dispositions => Set<Disposition>();
+    public DbSet<CommentEvent> CommentEvents => Set<CommentEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,12 @@ public sealed class AppOptions
     /// <summary>Create one demo account per role at start-up. Honoured in Development only.</summary>
     public bool SeedDemoAccounts { get; set; } = true;
 
+    /// <summary>How many comments (posts and edits) one person may send per minute, over HTTP and the hub together.</summary>
+    public int PostsPerMinute { get; set; } = 30;
+
+    /// <summary>Origins, besides the app's own, allowed to open the real-time connection (e.g. "https://review.example.org").</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
     public string ResolveContentPath(string contentRoot) => Path.GetFullPath(ContentPath, contentRoot);
 
     public string ResolveDataDirectory(string contentRoot) => Path.GetFullPath(DataDirectory, contentRoot);

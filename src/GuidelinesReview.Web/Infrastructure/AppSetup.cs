@@ -1,9 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GuidelinesReview.Web.Api;
+using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Hubs;
 using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Infrastructure;
@@ -37,6 +43,17 @@ public static class AppSetup
         services.AddScoped<DraftReader>();
         services.AddScoped<InvitationService>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<CommentViews>();
+        services.AddScoped<CommentService>();
+        services.AddScoped<ReviewBroadcaster>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<PostingLimiter>();
+
+        var enums = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
+        services.AddSingleton<CommentHubFilter>();
+        services.AddSignalR(o => o.AddFilter<CommentHubFilter>())
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -66,6 +83,10 @@ public static class AppSetup
             o.Cookie.SecurePolicy = securePolicy;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+
+            // The API and the hub answer 401/403 instead of redirecting to a sign-in page.
+            o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         services.AddAntiforgery(o =>
         {
@@ -97,6 +118,20 @@ public static class AppSetup
         });
     }
 
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public static void UseGuidelinesReview(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -117,8 +152,11 @@ public static class AppSetup
                 context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=86400",
         });
         app.UseRouting();
+        app.UseHubOriginCheck("/hubs");
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapCommentsApi();
+        app.MapHub<ReviewHub>("/hubs/review");
     }
 }

@@ -19,12 +19,20 @@ public class AppFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected AppFactory(string environment)
+    /// <param name="dataDirectory">An existing data folder to start on (to test a restart); a new one by default.</param>
+    protected AppFactory(string environment, string? dataDirectory = null, int postsPerMinute = 10_000)
     {
         Environment = environment;
-        DataDirectory = Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
+        PostsPerMinute = postsPerMinute;
+        keepData = dataDirectory is not null;
     }
+
+    private readonly bool keepData;
+
+    /// <summary>High by default so tests that post a lot do not trip it; rate-limit tests set it low.</summary>
+    public int PostsPerMinute { get; }
 
     public string Environment { get; }
     public string DataDirectory { get; }
@@ -39,6 +47,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("GuidelinesReview:DataDirectory", DataDirectory);
         builder.UseSetting("GuidelinesReview:ContentPath", Path.Combine(RepoPaths.Root, "content"));
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("GuidelinesReview:PostsPerMinute", PostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -58,6 +67,31 @@ public class AppFactory : WebApplicationFactory<Program>
 
         return client;
     }
+
+    /// <summary>Signs in without a cookie container and returns the Cookie header value to send (for WebSockets).</summary>
+    public async Task<string> AuthCookieAsync(string email, string password = Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var form = await client.GetAsync("/account/login");
+        var antiforgeryCookie = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var token = Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = email,
+                ["Input.Password"] = password,
+                ["__RequestVerificationToken"] = token,
+            }),
+        };
+        request.Headers.Add("Cookie", antiforgeryCookie);
+        var response = await client.SendAsync(request);
+        var auth = response.Headers.GetValues("Set-Cookie").FirstOrDefault(c => c.StartsWith("gr.auth=", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"Sign-in as {email} failed: {response.StatusCode}");
+        return auth.Split(';')[0];
+    }
+
+    public async Task<HubTestClient> HubAsync(string email) => await HubTestClient.ConnectAsync(Server, await AuthCookieAsync(email));
 
     /// <summary>Gets the form page for its antiforgery token, then posts the fields with it.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null)
@@ -107,6 +141,11 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -119,6 +158,9 @@ public class AppFactory : WebApplicationFactory<Program>
 }
 
 public sealed class ProductionAppFactory() : AppFactory("Production");
+
+/// <summary>An app on a given data folder (to restart on it) or with a low posting limit.</summary>
+public sealed class CustomAppFactory(string? dataDirectory = null, int postsPerMinute = 10_000) : AppFactory("Development", dataDirectory, postsPerMinute);
 
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<AppFactory>

@@ -153,6 +153,231 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("Blocks");
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BlockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuoteEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuoteExact")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuotePrefix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuoteStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuoteSuffix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlockId");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("AuthorId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("VersionId", "BlockId");
+
+                    b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.HasIndex("VersionId", "Id");
+
+                    b.ToTable("CommentEvents");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("CommentRevisions");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentSupport", b =>
+                {
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CommentSupports");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentTag", b =>
+                {
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommentId", "TermId");
+
+                    b.HasIndex("TermId");
+
+                    b.ToTable("CommentTags");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.Disposition", b =>
+                {
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressedAnchor")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AddressedVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Observation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId");
+
+                    b.HasIndex("AddressedVersionId");
+
+                    b.ToTable("Dispositions");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.DraftVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -530,6 +755,95 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("Section");
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.Comment", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.Block", "Block")
+                        .WithMany()
+                        .HasForeignKey("BlockId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Block");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentRevision", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentSupport", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
+                        .WithMany("Supports")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentTag", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.GuidelineTerm", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.Disposition", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", "AddressedVersion")
+                        .WithMany()
+                        .HasForeignKey("AddressedVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
+                        .WithOne("Disposition")
+                        .HasForeignKey("GuidelinesReview.Web.Data.Disposition", "CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AddressedVersion");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.DraftVersion", b =>
                 {
                     b.HasOne("GuidelinesReview.Web.Data.Guideline", "Guideline")
@@ -625,6 +939,17 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.Comment", b =>
+                {
+                    b.Navigation("Disposition");
+
+                    b.Navigation("Revisions");
+
+                    b.Navigation("Supports");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("GuidelinesReview.Web.Data.DraftVersion", b =>

@@ -1,3 +1,7 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Drafts;
 using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +23,18 @@ public sealed class DraftModel(DraftReader reader) : PageModel
     public IReadOnlyList<string> FilterProblems { get; private set; } = [];
     public ILookup<string?, SectionView> Children { get; private set; } = null!;
     public Dictionary<string, SectionView> SectionsByAnchor { get; private set; } = [];
+
+    public string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    /// <summary>What review.js needs besides the page: term names and the versions a disposition can point to.</summary>
+    public string ReviewDataJson => JsonSerializer.Serialize(new
+    {
+        areas = View.Areas.ToDictionary(t => t.Key, t => t.Name),
+        principles = View.Principles.ToDictionary(t => t.Key, t => t.Name),
+        versions = View.AllVersions.Select(v => new { v.Number, v.Label }),
+        decisions = Enum.GetValues<Decision>().Select(d => new { value = JsonNamingPolicy.CamelCase.ConvertName(d.ToString()), name = CommentNames.Of(d) }),
+        maxBody = CommentRules.MaxBody,
+    }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Default });
 
     public string VersionPath => $"/guidelines/{View.Guideline.Slug}/v/{View.Version.Number}";
 

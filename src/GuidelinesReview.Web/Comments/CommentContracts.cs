@@ -1,0 +1,78 @@
+using GuidelinesReview.Core.Comments;
+
+namespace GuidelinesReview.Web.Comments;
+
+// The JSON shapes of the hub and the HTTP API (camelCase, enums as camelCase strings).
+// Documented in the README's "Integrations" section; change both together.
+
+public sealed record QuoteInput(string Exact, string? Prefix, string? Suffix, int? Start);
+
+public sealed record PostCommentInput(
+    Guid ClientId,
+    int VersionId,
+    string? Anchor,
+    CommentType Type,
+    string Body,
+    string? ProposedText,
+    QuoteInput? Quote,
+    int? ParentId);
+
+public sealed record EditCommentInput(int CommentId, CommentType Type, string Body, string? ProposedText);
+
+public sealed record DispositionInput(int CommentId, Decision Decision, string? Observation, int? AddressedVersionNumber, string? AddressedAnchor);
+
+public sealed record RetagInput(int CommentId, IReadOnlyList<string> Areas, IReadOnlyList<string> Principles);
+
+public sealed record AuthorView(string Id, string Name, string Organisation, string StakeholderGroup, string? Region);
+
+public sealed record SupporterView(string Id, string Name);
+
+public sealed record DispositionView(Decision Decision, string DecisionName, string Observation, int? AddressedVersion, string? AddressedAnchor, DateTime DecidedAt);
+
+public sealed record HiddenView(DateTime At, string? Reason);
+
+/// <summary>
+/// A comment as clients see it. <see cref="Seq"/> is the id of its latest change event: clients
+/// keep the highest they have seen and catch up from it. For a hidden comment, people who are
+/// not secretariat get no body, proposed change or reason.
+/// </summary>
+public sealed record CommentView(
+    int Id,
+    long Seq,
+    int VersionId,
+    string Anchor,
+    int? ParentId,
+    Guid ClientId,
+    AuthorView Author,
+    CommentType Type,
+    string? Body,
+    string? BodyHtml,
+    string? ProposedText,
+    QuoteSelector? Quote,
+    CommentStatus Status,
+    DateTime CreatedAt,
+    DateTime? EditedAt,
+    int RevisionCount,
+    HiddenView? Hidden,
+    IReadOnlyList<SupporterView> Supporters,
+    DispositionView? Disposition,
+    int ReplyCount,
+    IReadOnlyList<string> Areas,
+    IReadOnlyList<string> Principles);
+
+public sealed record PresenceView(string UserId, string Name, string Role);
+
+public sealed record JoinResult(
+    int VersionId,
+    long Seq,
+    IReadOnlyList<CommentView> Comments,
+    IReadOnlyList<PresenceView> Viewers,
+    bool CanWrite,
+    bool CanModerate,
+    string? ReadOnlyReason);
+
+public sealed record RevisionView(CommentType Type, string Body, string? ProposedText, DateTime WrittenAt);
+
+public sealed record EventView(string Kind, string ActorName, string? Note, DateTime At);
+
+public sealed record CommentHistory(int CommentId, IReadOnlyList<RevisionView> Revisions, IReadOnlyList<EventView> Events);

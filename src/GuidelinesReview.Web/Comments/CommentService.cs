@@ -1,0 +1,428 @@
+using GuidelinesReview.Core.Comments;
+using GuidelinesReview.Core.Markdown;
+using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Hubs;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Comments;
+
+/// <summary>
+/// Every change to comments, for the hub, the HTTP API and the pages alike. Each method checks
+/// the caller and the input, refuses with a <see cref="CommentException"/> (nothing saved),
+/// or commits the change with its <see cref="CommentEvent"/> and then pushes it to the viewers.
+/// A method returns only after the change is in the database.
+/// </summary>
+public sealed partial class CommentService(
+    AppDbContext db,
+    CommentViews views,
+    ReviewBroadcaster broadcaster,
+    TimeProvider clock,
+    ILogger<CommentService> logger)
+{
+    /// <summary>Posts a comment or reply; <c>Created</c> is false when this was a resend of one already saved.</summary>
+    public async Task<(CommentView Comment, bool Created)> PostAsync(Caller caller, PostCommentInput input, CancellationToken ct)
+    {
+        if (input.ClientId == Guid.Empty)
+        {
+            throw CommentException.Invalid("The submission has no client id; reload the page and try again.");
+        }
+
+        // A resend of something already saved (e.g. after a reconnect) answers with what was saved.
+        var existing = await db.Comments.Where(c => c.AuthorId == caller.UserId && c.ClientId == input.ClientId).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } existingId)
+        {
+            return (await views.OneAsync(existingId, caller.CanModerate, ct), false);
+        }
+
+        RequireWriter(caller);
+        CheckText(input.Body, input.ProposedText);
+        if (!Enum.IsDefined(input.Type))
+        {
+            throw CommentException.Invalid("The comment type must be general, technical or editorial.");
+        }
+
+        var version = await OpenVersionAsync(input.VersionId, ct);
+        var comment = new Comment
+        {
+            VersionId = version.Id,
+            AuthorId = caller.UserId,
+            ClientId = input.ClientId,
+            Type = input.Type,
+            Body = input.Body,
+            BodyHtml = RenderBody(input.Body),
+            ProposedText = string.IsNullOrWhiteSpace(input.ProposedText) ? null : input.ProposedText,
+            Status = CommentStatus.Active,
+            CreatedAt = Now,
+        };
+
+        Comment? parent = null;
+        if (input.ParentId is { } parentId)
+        {
+            parent = await db.Comments.FirstOrDefaultAsync(c => c.Id == parentId && c.VersionId == version.Id, ct)
+                ?? throw CommentException.NotFound($"The comment you are replying to (#{parentId}) does not exist on v{version.Number}.");
+            if (parent.ParentId is not null)
+            {
+                throw CommentException.Invalid("Replies go to the comment that started the thread, not to another reply.");
+            }
+
+            if (parent.Status == CommentStatus.Withdrawn)
+            {
+                throw CommentException.Invalid("That comment was withdrawn by its author, so it takes no replies.");
+            }
+
+            comment.ParentId = parent.Id;
+            comment.BlockId = parent.BlockId;
+        }
+        else
+        {
+            var anchor = input.Anchor?.Trim() ?? "";
+            var block = await db.Blocks.FirstOrDefaultAsync(b => b.VersionId == version.Id && b.Anchor == anchor, ct)
+                ?? throw CommentException.NotFound($"There is no paragraph '{Shorten(anchor)}' in v{version.Number}; reload the page to see the current text.");
+            comment.BlockId = block.Id;
+            if (input.Quote is { } quote)
+            {
+                if (string.IsNullOrWhiteSpace(quote.Exact))
+                {
+                    throw CommentException.Invalid("The selected passage is empty; select some text, or comment on the whole paragraph.");
+                }
+
+                if (quote.Exact.Length > CommentRules.MaxQuote)
+                {
+                    throw CommentException.Invalid($"The selected passage is {quote.Exact.Length:N0} characters long; select at most {CommentRules.MaxQuote:N0}, or comment on the whole paragraph.");
+                }
+
+                var found = TextQuote.Locate(block.Text, quote.Exact, quote.Prefix, quote.Suffix, quote.Start)
+                    ?? throw CommentException.Invalid($"The selected passage was not found in {anchor}. Select the text again, or comment on the whole paragraph.");
+                (comment.QuoteExact, comment.QuotePrefix, comment.QuoteSuffix, comment.QuoteStart, comment.QuoteEnd) =
+                    (found.Exact, found.Prefix, found.Suffix, found.Start, found.End);
+            }
+
+            // A comment inherits the thematic areas and principles of the section its block is in.
+            comment.Tags.AddRange(await db.SectionTags.Where(t => t.SectionId == block.SectionId)
+                .Select(t => new CommentTag { TermId = t.TermId }).ToListAsync(ct));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Comments.Add(comment);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Most likely the same submission arrived twice at once and the other one won.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var winner = await db.Comments.Where(c => c.AuthorId == caller.UserId && c.ClientId == input.ClientId).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return (await views.OneAsync(winner.Value, caller.CanModerate, ct), false);
+        }
+
+        AddEvent(comment, CommentEventKind.Created, caller);
+        if (parent is not null)
+        {
+            AddEvent(parent, CommentEventKind.Replied, caller);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        LogPosted(comment.Id, version.Id, caller.UserId);
+
+        if (parent is not null)
+        {
+            await broadcaster.CommentChangedAsync(parent.Id, ct);
+        }
+
+        await broadcaster.CommentChangedAsync(comment.Id, ct);
+        return (await views.OneAsync(comment.Id, caller.CanModerate, ct), true);
+    }
+
+    public async Task<CommentView> EditAsync(Caller caller, EditCommentInput input, CancellationToken ct)
+    {
+        CheckText(input.Body, input.ProposedText);
+        var comment = await FindAsync(input.CommentId, ct);
+        await OpenVersionAsync(comment.VersionId, ct);
+        var hasReplies = await db.Comments.AnyAsync(c => c.ParentId == comment.Id, ct);
+        var hasDisposition = await db.Dispositions.AnyAsync(d => d.CommentId == comment.Id, ct);
+        if (CommentRules.CheckEditable(comment.AuthorId == caller.UserId, comment.Status, hasReplies, hasDisposition) is { } problem)
+        {
+            throw new CommentException(comment.AuthorId == caller.UserId ? CommentErrorKind.Conflict : CommentErrorKind.Forbidden, problem);
+        }
+
+        if (comment.Body == input.Body && comment.ProposedText == NullIfBlank(input.ProposedText) && comment.Type == input.Type)
+        {
+            return await views.OneAsync(comment.Id, caller.CanModerate, ct); // nothing changed: no history entry
+        }
+
+        db.CommentRevisions.Add(new CommentRevision
+        {
+            CommentId = comment.Id,
+            Type = comment.Type,
+            Body = comment.Body,
+            ProposedText = comment.ProposedText,
+            WrittenAt = comment.EditedAt ?? comment.CreatedAt,
+        });
+        comment.Type = input.Type;
+        comment.Body = input.Body;
+        comment.BodyHtml = RenderBody(input.Body);
+        comment.ProposedText = NullIfBlank(input.ProposedText);
+        comment.EditedAt = Now;
+        return await CommitAsync(comment, CommentEventKind.Edited, caller, null, ct);
+    }
+
+    public async Task<CommentView> WithdrawAsync(Caller caller, int commentId, CancellationToken ct)
+    {
+        var comment = await FindAsync(commentId, ct);
+        await OpenVersionAsync(comment.VersionId, ct);
+        if (comment.AuthorId != caller.UserId)
+        {
+            throw CommentException.Forbidden("Only the author can withdraw this comment.");
+        }
+
+        if (comment.Status == CommentStatus.Withdrawn)
+        {
+            return await views.OneAsync(comment.Id, caller.CanModerate, ct);
+        }
+
+        comment.Status = CommentStatus.Withdrawn;
+        comment.WithdrawnAt = Now;
+        return await CommitAsync(comment, CommentEventKind.Withdrawn, caller, null, ct);
+    }
+
+    public async Task<CommentView> SetSupportAsync(Caller caller, int commentId, bool support, CancellationToken ct)
+    {
+        RequireWriter(caller);
+        var comment = await FindAsync(commentId, ct);
+        await OpenVersionAsync(comment.VersionId, ct);
+        if (comment.AuthorId == caller.UserId)
+        {
+            throw CommentException.Invalid("You cannot support your own comment.");
+        }
+
+        if (support && comment.Status == CommentStatus.Withdrawn)
+        {
+            throw CommentException.Invalid("This comment was withdrawn by its author and cannot be supported.");
+        }
+
+        var existing = await db.CommentSupports.FirstOrDefaultAsync(s => s.CommentId == commentId && s.UserId == caller.UserId, ct);
+        if (support == (existing is not null))
+        {
+            return await views.OneAsync(comment.Id, caller.CanModerate, ct); // already so: idempotent
+        }
+
+        if (support)
+        {
+            db.CommentSupports.Add(new CommentSupport { CommentId = commentId, UserId = caller.UserId, CreatedAt = Now });
+        }
+        else
+        {
+            db.CommentSupports.Remove(existing!);
+        }
+
+        return await CommitAsync(comment, support ? CommentEventKind.Supported : CommentEventKind.Unsupported, caller, null, ct);
+    }
+
+    public async Task<CommentView> HideAsync(Caller caller, int commentId, string? reason, CancellationToken ct)
+    {
+        RequireModerator(caller);
+        reason = reason?.Trim() ?? "";
+        if (reason.Length == 0 || reason.Length > CommentRules.MaxHideReason)
+        {
+            throw CommentException.Invalid($"Give a reason for hiding the comment (1 to {CommentRules.MaxHideReason} characters); it is kept in the moderation log.");
+        }
+
+        var comment = await FindAsync(commentId, ct);
+        if (comment.HiddenAt is not null)
+        {
+            throw new CommentException(CommentErrorKind.Conflict, "This comment is already hidden.");
+        }
+
+        comment.HiddenAt = Now;
+        comment.HiddenById = caller.UserId;
+        comment.HiddenReason = reason;
+        return await CommitAsync(comment, CommentEventKind.Hidden, caller, reason, ct);
+    }
+
+    public async Task<CommentView> UnhideAsync(Caller caller, int commentId, CancellationToken ct)
+    {
+        RequireModerator(caller);
+        var comment = await FindAsync(commentId, ct);
+        if (comment.HiddenAt is null)
+        {
+            throw new CommentException(CommentErrorKind.Conflict, "This comment is not hidden.");
+        }
+
+        var reason = comment.HiddenReason;
+        (comment.HiddenAt, comment.HiddenById, comment.HiddenReason) = (null, null, null);
+        return await CommitAsync(comment, CommentEventKind.Unhidden, caller, $"was hidden: {reason}", ct);
+    }
+
+    public async Task<CommentView> SetDispositionAsync(Caller caller, DispositionInput input, CancellationToken ct)
+    {
+        RequireModerator(caller);
+        if (!Enum.IsDefined(input.Decision))
+        {
+            throw CommentException.Invalid("Choose a decision: accepted, accepted in part, not accepted, noted or out of scope.");
+        }
+
+        var observation = input.Observation?.Trim() ?? "";
+        if (observation.Length > CommentRules.MaxObservation)
+        {
+            throw CommentException.Invalid($"The observation is {observation.Length:N0} characters long; at most {CommentRules.MaxObservation:N0} are allowed.");
+        }
+
+        var comment = await FindAsync(input.CommentId, ct);
+        if (comment.ParentId is not null)
+        {
+            throw CommentException.Invalid("Decisions are recorded on the comment that started the thread, not on replies.");
+        }
+
+        int? addressedVersionId = null;
+        string? addressedAnchor = null;
+        if (input.AddressedVersionNumber is { } number)
+        {
+            var guidelineId = await db.DraftVersions.Where(v => v.Id == comment.VersionId).Select(v => v.GuidelineId).SingleAsync(ct);
+            addressedVersionId = await db.DraftVersions.Where(v => v.GuidelineId == guidelineId && v.Number == number).Select(v => (int?)v.Id).SingleOrDefaultAsync(ct)
+                ?? throw CommentException.NotFound($"There is no v{number} of this guideline to point to.");
+            addressedAnchor = input.AddressedAnchor?.Trim();
+            if (!string.IsNullOrEmpty(addressedAnchor) && !await db.Blocks.AnyAsync(b => b.VersionId == addressedVersionId && b.Anchor == addressedAnchor, ct))
+            {
+                throw CommentException.NotFound($"There is no paragraph '{Shorten(addressedAnchor)}' in v{number}.");
+            }
+
+            addressedAnchor = string.IsNullOrEmpty(addressedAnchor) ? null : addressedAnchor;
+        }
+        else if (!string.IsNullOrWhiteSpace(input.AddressedAnchor))
+        {
+            throw CommentException.Invalid("Say which version the paragraph is in.");
+        }
+
+        var disposition = await db.Dispositions.FirstOrDefaultAsync(d => d.CommentId == comment.Id, ct);
+        if (disposition is null)
+        {
+            disposition = new Disposition { CommentId = comment.Id };
+            db.Dispositions.Add(disposition);
+        }
+
+        disposition.Decision = input.Decision;
+        disposition.Observation = observation;
+        disposition.AddressedVersionId = addressedVersionId;
+        disposition.AddressedAnchor = addressedAnchor;
+        disposition.DecidedById = caller.UserId;
+        disposition.DecidedAt = Now;
+        return await CommitAsync(comment, CommentEventKind.Disposed, caller, CommentNames.Of(input.Decision), ct);
+    }
+
+    public async Task<CommentView> RetagAsync(Caller caller, RetagInput input, CancellationToken ct)
+    {
+        RequireModerator(caller);
+        var comment = await FindAsync(input.CommentId, ct);
+        var guidelineId = await db.DraftVersions.Where(v => v.Id == comment.VersionId).Select(v => v.GuidelineId).SingleAsync(ct);
+        var terms = await db.GuidelineTerms.Where(t => t.GuidelineId == guidelineId).ToListAsync(ct);
+        var wanted = new List<GuidelineTerm>();
+        foreach (var (keys, kind, what) in new[] { (input.Areas, Core.Content.TaxonomyKind.ThematicArea, "thematic area"), (input.Principles, Core.Content.TaxonomyKind.Principle, "principle") })
+        {
+            foreach (var key in keys ?? [])
+            {
+                wanted.Add(terms.FirstOrDefault(t => t.Kind == kind && t.Key == key)
+                    ?? throw CommentException.Invalid($"'{Shorten(key)}' is not a {what} of this guideline."));
+            }
+        }
+
+        db.CommentTags.RemoveRange(await db.CommentTags.Where(t => t.CommentId == comment.Id).ToListAsync(ct));
+        db.CommentTags.AddRange(wanted.DistinctBy(t => t.Id).Select(t => new CommentTag { CommentId = comment.Id, TermId = t.Id }));
+        return await CommitAsync(comment, CommentEventKind.Retagged, caller, string.Join(", ", wanted.Select(t => t.Key)), ct);
+    }
+
+    public async Task<CommentHistory> HistoryAsync(Caller caller, int commentId, CancellationToken ct)
+    {
+        var comment = await FindAsync(commentId, ct);
+        if (!caller.CanModerate && comment.AuthorId != caller.UserId && comment.HiddenAt is not null)
+        {
+            throw CommentException.Forbidden("This comment is hidden; its history is for the secretariat.");
+        }
+
+        var revisions = await db.CommentRevisions.Where(r => r.CommentId == commentId).OrderBy(r => r.Id)
+            .Select(r => new RevisionView(r.Type, r.Body, r.ProposedText, r.WrittenAt)).ToListAsync(ct);
+        var events = await db.CommentEvents.Where(e => e.CommentId == commentId).OrderBy(e => e.Id)
+            .Join(db.Users, e => e.ActorId, u => u.Id, (e, u) => new { e.Kind, u.DisplayName, e.Note, e.At })
+            .ToListAsync(ct);
+        return new CommentHistory(
+            commentId,
+            revisions,
+            events.Select(e => new EventView(e.Kind.ToString(), e.DisplayName, caller.CanModerate ? e.Note : null, e.At)).ToList());
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<CommentView> CommitAsync(Comment comment, CommentEventKind kind, Caller caller, string? note, CancellationToken ct)
+    {
+        AddEvent(comment, kind, caller, note);
+        await db.SaveChangesAsync(ct);
+        await broadcaster.CommentChangedAsync(comment.Id, ct);
+        return await views.OneAsync(comment.Id, caller.CanModerate, ct);
+    }
+
+    private void AddEvent(Comment comment, CommentEventKind kind, Caller caller, string? note = null) =>
+        db.CommentEvents.Add(new CommentEvent { VersionId = comment.VersionId, CommentId = comment.Id, Kind = kind, ActorId = caller.UserId, Note = note, At = Now });
+
+    private async Task<Comment> FindAsync(int commentId, CancellationToken ct) =>
+        await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, ct)
+            ?? throw CommentException.NotFound($"Comment #{commentId} does not exist.");
+
+    private async Task<DraftVersion> OpenVersionAsync(int versionId, CancellationToken ct)
+    {
+        var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, ct)
+            ?? throw CommentException.NotFound($"Draft version {versionId} does not exist.");
+        return CommentRules.CheckVersionOpen(version.Status, version.Number) is { } problem
+            ? throw new CommentException(CommentErrorKind.ReadOnly, problem)
+            : version;
+    }
+
+    private static void RequireWriter(Caller caller)
+    {
+        if (!caller.CanWrite)
+        {
+            throw CommentException.Forbidden("Your role can read drafts but not comment on them.");
+        }
+    }
+
+    private static void RequireModerator(Caller caller)
+    {
+        if (!caller.CanModerate)
+        {
+            throw CommentException.Forbidden("Only the secretariat can do this.");
+        }
+    }
+
+    private static void CheckText(string? body, string? proposedText)
+    {
+        if ((CommentRules.CheckBody(body) ?? CommentRules.CheckProposedText(proposedText)) is { } problem)
+        {
+            throw CommentException.Invalid(problem);
+        }
+    }
+
+    private static string RenderBody(string body)
+    {
+        try
+        {
+            return SafeMarkdown.ToHtml(body, CommentRules.MaxBody);
+        }
+        catch (MarkdownRejectedException e)
+        {
+            throw CommentException.Invalid(e.Message);
+        }
+    }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Comment {CommentId} posted on version {VersionId} by {UserId}")]
+    private partial void LogPosted(int commentId, int versionId, string userId);
+}

@@ -1,0 +1,104 @@
+using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Core.Comments;
+using GuidelinesReview.Core.Content;
+using GuidelinesReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Comments;
+
+/// <summary>Loads comments as <see cref="CommentView"/>s, a fixed number of queries for any number of comments.</summary>
+public sealed class CommentViews(AppDbContext db)
+{
+    public async Task<IReadOnlyList<CommentView>> ForVersionAsync(int versionId, long since, bool moderator, CancellationToken ct)
+    {
+        var query = db.Comments.Where(c => c.VersionId == versionId);
+        if (since > 0)
+        {
+            var changed = db.CommentEvents.Where(e => e.VersionId == versionId && e.Id > since).Select(e => e.CommentId);
+            query = query.Where(c => changed.Contains(c.Id));
+        }
+
+        return await LoadAsync(query, moderator, ct);
+    }
+
+    public async Task<CommentView> OneAsync(int commentId, bool moderator, CancellationToken ct) =>
+        (await LoadAsync(db.Comments.Where(c => c.Id == commentId), moderator, ct)).Single();
+
+    /// <summary>The full view and the one for people who are not secretariat (differs only when hidden).</summary>
+    public async Task<(CommentView Full, CommentView Public)> BothAsync(int commentId, CancellationToken ct)
+    {
+        var full = await OneAsync(commentId, moderator: true, ct);
+        return (full, full.Hidden is null ? full : Redact(full));
+    }
+
+    public async Task<long> LatestSeqAsync(int versionId, CancellationToken ct) =>
+        await db.CommentEvents.Where(e => e.VersionId == versionId).MaxAsync(e => (long?)e.Id, ct) ?? 0;
+
+    private async Task<IReadOnlyList<CommentView>> LoadAsync(IQueryable<Comment> query, bool moderator, CancellationToken ct)
+    {
+        var comments = await query.AsNoTracking()
+            .Include(c => c.Author)
+            .Include(c => c.Block)
+            .Include(c => c.Disposition).ThenInclude(d => d!.AddressedVersion)
+            .Include(c => c.Tags).ThenInclude(t => t.Term)
+            .Include(c => c.Supports).ThenInclude(s => s.User)
+            .OrderBy(c => c.Id)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        if (comments.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = comments.Select(c => c.Id).ToList();
+        var seqs = await db.CommentEvents.Where(e => ids.Contains(e.CommentId))
+            .GroupBy(e => e.CommentId).Select(g => new { g.Key, Seq = g.Max(e => e.Id) })
+            .ToDictionaryAsync(x => x.Key, x => x.Seq, ct);
+        var replies = await db.Comments.Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value))
+            .GroupBy(c => c.ParentId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var revisions = await db.CommentRevisions.Where(r => ids.Contains(r.CommentId))
+            .GroupBy(r => r.CommentId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+        return comments.Select(c =>
+        {
+            var view = ToView(c, seqs.GetValueOrDefault(c.Id), replies.GetValueOrDefault(c.Id), revisions.GetValueOrDefault(c.Id));
+            return moderator || view.Hidden is null ? view : Redact(view);
+        }).ToList();
+    }
+
+    private static CommentView ToView(Comment c, long seq, int replyCount, int revisionCount) => new(
+        c.Id,
+        seq,
+        c.VersionId,
+        c.Block.Anchor,
+        c.ParentId,
+        c.ClientId,
+        new AuthorView(c.Author.Id, c.Author.DisplayName, c.Author.Organisation, ProfileNames.Of(c.Author.StakeholderGroup), c.Author.Region is { } r ? ProfileNames.Of(r) : null),
+        c.Type,
+        c.Body,
+        c.BodyHtml,
+        c.ProposedText,
+        c.QuoteExact is null ? null : new QuoteSelector(c.QuoteExact, c.QuotePrefix ?? "", c.QuoteSuffix ?? "", c.QuoteStart ?? 0, c.QuoteEnd ?? 0),
+        c.Status,
+        c.CreatedAt,
+        c.EditedAt,
+        revisionCount,
+        c.HiddenAt is { } hiddenAt ? new HiddenView(hiddenAt, c.HiddenReason) : null,
+        c.Supports.OrderBy(s => s.CreatedAt).Select(s => new SupporterView(s.UserId, s.User.DisplayName)).ToList(),
+        c.Disposition is { } d
+            ? new DispositionView(d.Decision, CommentNames.Of(d.Decision), d.Observation, d.AddressedVersion?.Number, d.AddressedAnchor, d.DecidedAt)
+            : null,
+        replyCount,
+        c.Tags.Where(t => t.Term.Kind == TaxonomyKind.ThematicArea).OrderBy(t => t.Term.Ordinal).Select(t => t.Term.Key).ToList(),
+        c.Tags.Where(t => t.Term.Kind == TaxonomyKind.Principle).OrderBy(t => t.Term.Ordinal).Select(t => t.Term.Key).ToList());
+
+    private static CommentView Redact(CommentView view) => view with
+    {
+        Body = null,
+        BodyHtml = null,
+        ProposedText = null,
+        Hidden = view.Hidden! with { Reason = null },
+    };
+}

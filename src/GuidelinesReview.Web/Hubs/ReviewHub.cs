@@ -1,0 +1,92 @@
+using GuidelinesReview.Core.Comments;
+using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Hubs;
+
+/// <summary>
+/// The live side of a draft page, at <c>/hubs/review</c>. A connection views one version at a
+/// time; everything it may write goes through <see cref="CommentService"/>, which checks roles
+/// and input and answers a refusal with a specific message (see <see cref="CommentHubFilter"/>).
+/// </summary>
+[Authorize]
+public sealed class ReviewHub(
+    AppDbContext db,
+    CommentService comments,
+    CommentViews views,
+    PresenceTracker presence,
+    ReviewBroadcaster broadcaster) : Hub<IReviewClient>
+{
+    private Caller Caller => Caller.From(Context.User!);
+
+    /// <summary>Starts (or resumes, with <paramref name="since"/> = the last seq seen) viewing a version.</summary>
+    public async Task<JoinResult> JoinVersion(int versionId, long since)
+    {
+        var caller = Caller;
+        var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, Context.ConnectionAborted)
+            ?? throw CommentException.NotFound($"Draft version {versionId} does not exist.");
+        if (presence.VersionOf(Context.ConnectionId) is { } previous && previous != versionId)
+        {
+            await LeaveAsync(previous, caller);
+        }
+
+        // Join before reading, so nothing committed in between is missed (duplicates are fine: clients keep the highest seq).
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Version(versionId, caller.CanModerate));
+        var seq = await views.LatestSeqAsync(versionId, Context.ConnectionAborted);
+        var changed = await views.ForVersionAsync(versionId, Math.Max(0, since), caller.CanModerate, Context.ConnectionAborted);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => u.DisplayName).SingleAsync(Context.ConnectionAborted);
+        presence.Join(Context.ConnectionId, versionId, new PresenceView(caller.UserId, user, MainRole(caller)));
+        await broadcaster.PresenceChangedAsync(versionId);
+        return new JoinResult(
+            versionId,
+            seq,
+            changed,
+            presence.Viewers(versionId),
+            caller.CanWrite && version.Status != Core.Content.DraftStatus.Final,
+            caller.CanModerate,
+            CommentRules.CheckVersionOpen(version.Status, version.Number) ?? (caller.CanWrite ? null : "Your role can read drafts but not comment on them."));
+    }
+
+    [PostingRateLimited]
+    public async Task<CommentView> PostComment(PostCommentInput input) => (await comments.PostAsync(Caller, input, Context.ConnectionAborted)).Comment;
+
+    [PostingRateLimited]
+    public Task<CommentView> EditComment(EditCommentInput input) => comments.EditAsync(Caller, input, Context.ConnectionAborted);
+
+    public Task<CommentView> WithdrawComment(int commentId) => comments.WithdrawAsync(Caller, commentId, Context.ConnectionAborted);
+
+    public Task<CommentView> SetSupport(int commentId, bool support) => comments.SetSupportAsync(Caller, commentId, support, Context.ConnectionAborted);
+
+    public Task<CommentView> HideComment(int commentId, string reason) => comments.HideAsync(Caller, commentId, reason, Context.ConnectionAborted);
+
+    public Task<CommentView> UnhideComment(int commentId) => comments.UnhideAsync(Caller, commentId, Context.ConnectionAborted);
+
+    public Task<CommentView> SetDisposition(DispositionInput input) => comments.SetDispositionAsync(Caller, input, Context.ConnectionAborted);
+
+    public Task<CommentView> RetagComment(RetagInput input) => comments.RetagAsync(Caller, input, Context.ConnectionAborted);
+
+    public Task<CommentHistory> GetHistory(int commentId) => comments.HistoryAsync(Caller, commentId, Context.ConnectionAborted);
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (presence.Leave(Context.ConnectionId) is { } versionId)
+        {
+            await broadcaster.PresenceChangedAsync(versionId);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task LeaveAsync(int versionId, Caller caller)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Version(versionId, caller.CanModerate));
+        presence.Leave(Context.ConnectionId);
+        await broadcaster.PresenceChangedAsync(versionId);
+    }
+
+    private static string MainRole(Caller caller) =>
+        Core.Accounts.Roles.All.FirstOrDefault(caller.Roles.Contains) is { } role ? Core.Accounts.Roles.DisplayName(role) : "";
+}

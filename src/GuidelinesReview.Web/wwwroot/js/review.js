@@ -1,0 +1,619 @@
+// GuidelinesReview: live comments on a draft version.
+// Talks to /hubs/review (see README "Integrations"). Keeps the highest change sequence number
+// seen and catches up from it after a reconnect; comments written while offline wait in
+// localStorage and are sent, once each (client ids), when the connection is back.
+(function () {
+  'use strict';
+
+  const draft = document.getElementById('draft');
+  if (!draft || !window.signalR) return;
+
+  const versionId = Number(draft.dataset.versionId);
+  const userId = draft.dataset.userId;
+  const data = JSON.parse(document.getElementById('review-data').textContent);
+  const statusEl = document.getElementById('live-status');
+  const presenceEl = document.getElementById('presence');
+  const selectionButton = document.getElementById('selection-comment');
+  const queueKey = `gr.queue.${versionId}.${userId}`;
+
+  const comments = new Map(); // id -> CommentView
+  const pending = new Map(); // clientId -> { input, error }
+  let seq = 0;
+  let canWrite = false;
+  let canModerate = false;
+  let readOnlyReason = null;
+  let joined = false;
+  let flushing = false;
+
+  // ---------- small helpers ----------
+
+  const el = (tag, attrs = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === 'class') node.className = value;
+      else if (key === 'text') node.textContent = value;
+      else if (key === 'html') node.innerHTML = value; // only server-sanitised comment HTML
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? '' : value);
+    }
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined && child !== false) node.append(child);
+    }
+    return node;
+  };
+
+  const collapse = (text) => text.replace(/\s+/g, ' ').trim();
+
+  function newClientId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    const h = [...b].map(x => x.toString(16).padStart(2, '0')).join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+
+  const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso) => {
+    const d = new Date(iso.endsWith('Z') ? iso : iso + 'Z');
+    return el('time', { datetime: d.toISOString(), text: dateFormat.format(d) });
+  };
+
+  function say(text) {
+    const toast = document.getElementById('toast');
+    if (!toast) return;
+    toast.textContent = text;
+    toast.classList.add('show');
+    setTimeout(() => toast.classList.remove('show'), 3000);
+  }
+
+  function setStatus(text, state) {
+    statusEl.textContent = text;
+    statusEl.dataset.state = state;
+  }
+
+  const errorText = (e) => {
+    const message = (e && e.message) || String(e);
+    // SignalR prefixes server refusals; the sentence after it is ours.
+    const match = message.match(/HubException: (.*)$/s);
+    return match ? match[1] : message;
+  };
+
+  const isRefusal = (e) => /HubException: /.test((e && e.message) || '');
+
+  // ---------- connection ----------
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/review')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
+    .build();
+
+  connection.on('CommentChanged', (comment) => {
+    if (comment.versionId === versionId) upsert(comment);
+  });
+  connection.on('PresenceChanged', (id, viewers) => {
+    if (id === versionId) showPresence(viewers);
+  });
+  connection.onreconnecting(() => setStatus('Connection lost: reconnecting… Comments you write now will be sent when it is back.', 'reconnecting'));
+  connection.onreconnected(() => join());
+
+  const online = () => navigator.onLine && connection.state === signalR.HubConnectionState.Connected && joined;
+
+  async function start() {
+    try {
+      setStatus('Connecting to live comments…', 'connecting');
+      await connection.start();
+      await join();
+    } catch {
+      setStatus('Could not reach the server; retrying… Comments you write will be sent when it is back.', 'offline');
+      setTimeout(start, 5000);
+    }
+  }
+
+  connection.onclose(() => { joined = false; setTimeout(start, 2000); });
+
+  async function join() {
+    joined = false;
+    const result = await connection.invoke('JoinVersion', versionId, seq);
+    canWrite = result.canWrite;
+    canModerate = result.canModerate;
+    readOnlyReason = result.readOnlyReason;
+    for (const comment of result.comments) upsert(comment, false);
+    seq = Math.max(seq, result.seq);
+    joined = true;
+    document.querySelectorAll('[data-add-comment]').forEach(b => { b.hidden = false; });
+    renderAll();
+    showPresence(result.viewers);
+    setStatus(readOnlyReason ? `Live. ${readOnlyReason}` : 'Live: new comments appear as they are posted.', 'live');
+    flushQueue();
+  }
+
+  window.addEventListener('online', () => { if (connection.state === signalR.HubConnectionState.Connected) flushQueue(); });
+  window.addEventListener('offline', () => setStatus('You are offline. Comments you write now will be sent when you are back online.', 'offline'));
+
+  function showPresence(viewers) {
+    presenceEl.textContent = viewers.length
+      ? `Viewing now (${viewers.length}): ${viewers.map(v => v.name).join(', ')}`
+      : '';
+  }
+
+  // ---------- state ----------
+
+  function upsert(comment, render = true) {
+    const known = comments.get(comment.id);
+    if (known && known.seq > comment.seq) return; // an older view arriving late
+    comments.set(comment.id, comment);
+    seq = Math.max(seq, comment.seq);
+    if (comment.author.id === userId && pending.has(comment.clientId)) {
+      pending.delete(comment.clientId);
+      saveQueue();
+    }
+    if (render) renderBlock(blockOf(comment));
+  }
+
+  function blockOf(comment) {
+    if (comment.parentId) {
+      const parent = comments.get(comment.parentId);
+      return parent ? parent.anchor : comment.anchor;
+    }
+    return comment.anchor;
+  }
+
+  function loadQueue() {
+    try {
+      for (const input of JSON.parse(localStorage.getItem(queueKey) || '[]')) pending.set(input.clientId, { input, error: null });
+    } catch { /* a corrupt entry is dropped */ }
+  }
+
+  function saveQueue() {
+    const waiting = [...pending.values()].filter(p => !p.error).map(p => p.input);
+    try { localStorage.setItem(queueKey, JSON.stringify(waiting)); } catch { /* storage full or disabled */ }
+  }
+
+  // Sends what waits, one at a time, in the order written.
+  async function flushQueue() {
+    if (flushing || !online()) return;
+    flushing = true;
+    try {
+      for (const [clientId, entry] of [...pending.entries()]) {
+        if (entry.error || !online()) continue;
+        try {
+          upsert(await connection.invoke('PostComment', entry.input));
+        } catch (e) {
+          if (!isRefusal(e)) break; // connection trouble: keep it queued
+          const wait = errorText(e).match(/try again in (\d+) second/);
+          if (wait) { setTimeout(flushQueue, Number(wait[1]) * 1000); break; }
+          entry.error = errorText(e);
+          pending.set(clientId, entry);
+          saveQueue();
+        }
+      }
+    } finally {
+      flushing = false;
+      renderAll();
+    }
+  }
+
+  // ---------- rendering ----------
+
+  function renderAll() {
+    const anchors = new Set([...comments.values()].map(blockOf));
+    for (const p of pending.values()) anchors.add(p.input.anchor || (comments.get(p.input.parentId) || {}).anchor);
+    document.querySelectorAll('[data-comments-for]').forEach(c => anchors.add(c.dataset.commentsFor));
+    anchors.forEach(a => a && renderBlock(a));
+  }
+
+  function renderBlock(anchor) {
+    const column = document.querySelector(`[data-comments-for="${CSS.escape(anchor)}"]`);
+    if (!column) return; // filtered out of this view
+    const openForms = column.querySelectorAll('form[data-keep]');
+    const threads = [...comments.values()].filter(c => !c.parentId && c.anchor === anchor)
+      .sort((a, b) => ((a.quote ? a.quote.start : -1) - (b.quote ? b.quote.start : -1)) || a.id - b.id);
+    const waiting = [...pending.values()].filter(p => !p.input.parentId && p.input.anchor === anchor);
+    const list = el('ol', { class: 'thread-list' });
+
+    // Comments on the same passage are grouped under one quote.
+    let group = null;
+    for (const thread of threads) {
+      const key = thread.quote ? `${thread.quote.start}:${thread.quote.end}` : 'block';
+      if (!group || group.key !== key) {
+        group = { key, list: el('ol', { class: 'quote-group-list' }) };
+        list.append(el('li', { class: 'quote-group' },
+          thread.quote ? el('blockquote', { class: 'comment-quote', text: `“${thread.quote.exact}”` }) : null,
+          group.list));
+      }
+      group.list.append(renderThread(thread));
+    }
+    for (const p of waiting) list.append(renderPending(p));
+
+    // Replace only the list: an open form (and the focus in it) stays where it is.
+    const old = column.querySelector(':scope > .thread-list');
+    if (old) old.replaceWith(list); else column.prepend(list);
+    const count = threads.filter(t => t.status === 'active' && !t.hidden).length + waiting.length;
+    column.hidden = threads.length === 0 && waiting.length === 0 && openForms.length === 0;
+    const counter = document.querySelector(`[data-count-for="${CSS.escape(anchor)}"]`);
+    if (counter) counter.textContent = count ? ` ${count}` : '';
+    highlight(anchor, threads);
+  }
+
+  function authorLine(c) {
+    return el('p', { class: 'comment-head' },
+      el('strong', { text: c.author.name }),
+      c.author.organisation ? el('span', { class: 'comment-org', text: ` · ${c.author.organisation}` }) : null,
+      el('span', { class: 'comment-org', text: ` · ${c.author.stakeholderGroup}` }),
+      ' ', when(c.createdAt),
+      c.editedAt ? el('span', { class: 'comment-edited', text: ' (edited)' }) : null);
+  }
+
+  function renderThread(c) {
+    const mine = c.author.id === userId;
+    const replies = [...comments.values()].filter(r => r.parentId === c.id).sort((a, b) => a.id - b.id);
+    const pendingReplies = [...pending.values()].filter(p => p.input.parentId === c.id);
+    const item = el('li', { class: `comment comment-${c.status}${c.hidden ? ' comment-hidden' : ''}`, id: `c-${c.id}`, 'data-comment': c.id, tabindex: '-1' },
+      authorLine(c),
+      el('p', { class: 'comment-meta' },
+        el('span', { class: `type-badge type-${c.type}`, text: typeName(c.type) }),
+        c.status === 'withdrawn' ? el('span', { class: 'state-badge', text: 'Withdrawn by the author' }) : null,
+        c.hidden ? el('span', { class: 'state-badge', text: `Hidden by the secretariat on ${dateFormat.format(new Date(c.hidden.at + 'Z'))}` }) : null),
+      c.hidden && c.hidden.reason ? el('p', { class: 'comment-reason', text: `Reason: ${c.hidden.reason}` }) : null,
+      c.bodyHtml !== null ? el('div', { class: 'comment-body', html: c.bodyHtml }) : null,
+      c.proposedText ? el('div', { class: 'comment-proposed' }, el('p', { class: 'label', text: 'Proposed change:' }), el('p', { text: c.proposedText })) : null,
+      c.disposition ? renderDisposition(c.disposition) : null,
+      renderActions(c, mine),
+      replies.length || pendingReplies.length
+        ? el('ol', { class: 'replies', 'aria-label': `Replies to ${c.author.name}` }, replies.map(renderReply), pendingReplies.map(renderPending))
+        : null);
+    return item;
+  }
+
+  function renderReply(r) {
+    return el('li', { class: `comment reply${r.hidden ? ' comment-hidden' : ''}`, id: `c-${r.id}`, 'data-comment': r.id, tabindex: '-1' },
+      authorLine(r),
+      r.hidden ? el('p', { class: 'comment-meta' }, el('span', { class: 'state-badge', text: `Hidden by the secretariat on ${dateFormat.format(new Date(r.hidden.at + 'Z'))}` })) : null,
+      r.bodyHtml !== null ? el('div', { class: 'comment-body', html: r.bodyHtml }) : null,
+      renderActions(r, r.author.id === userId));
+  }
+
+  function renderPending(p) {
+    return el('li', { class: `comment comment-pending${p.error ? ' comment-failed' : ''}`, 'data-client-id': p.input.clientId },
+      el('p', { class: 'comment-head' }, el('strong', { text: 'You' }), ' ',
+        el('span', { class: 'state-badge', text: p.error ? 'Not sent' : (online() ? 'Sending…' : 'Waiting for the connection; will be sent automatically') })),
+      el('div', { class: 'comment-body' }, el('p', { text: p.input.body })),
+      p.error ? el('p', { class: 'text-danger', role: 'alert', text: p.error }) : null,
+      p.error ? el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Discard', onclick: () => { pending.delete(p.input.clientId); saveQueue(); renderAll(); } }) : null);
+  }
+
+  function renderDisposition(d) {
+    const where = d.addressedVersion ? ` Addressed in v${d.addressedVersion}${d.addressedAnchor ? ` at ${d.addressedAnchor}` : ''}.` : '';
+    return el('div', { class: `disposition decision-${d.decision}` },
+      el('p', { class: 'mb-1' }, el('strong', { text: `Secretariat decision: ${d.decisionName}.` }), where),
+      d.observation ? el('p', { class: 'mb-0', text: d.observation }) : null);
+  }
+
+  const typeName = (t) => ({ general: 'General', technical: 'Technical', editorial: 'Editorial' }[t] || t);
+
+  function renderActions(c, mine) {
+    const bar = el('div', { class: 'comment-actions' });
+    const active = c.status === 'active';
+    const supported = c.supporters.some(s => s.id === userId);
+    const supportLabel = `+1 Support${c.supporters.length ? ` (${c.supporters.length})` : ''}`;
+    if (!c.parentId) {
+      if (canWrite && !mine && active) {
+        bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'aria-pressed': String(supported), text: supportLabel,
+          title: c.supporters.map(s => s.name).join(', '), onclick: () => act('SetSupport', c.id, !supported) }));
+      } else if (c.supporters.length) {
+        bar.append(el('span', { class: 'support-count', text: `${c.supporters.length} support${c.supporters.length === 1 ? '' : 's'}` }));
+      }
+      if (c.supporters.length) bar.append(el('span', { class: 'visually-hidden', text: `Supported by ${c.supporters.map(s => s.name).join(', ')}` }));
+      if (canWrite && active) bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Reply', onclick: () => openReply(c) }));
+    }
+    if (mine && canWrite && active && !c.replyCount && !c.disposition) {
+      bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Edit', onclick: () => openEdit(c) }));
+    }
+    if (mine && canWrite && active && !c.parentId) {
+      bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Withdraw', onclick: () => { if (confirm('Withdraw this comment? It stays visible, marked as withdrawn.')) act('WithdrawComment', c.id); } }));
+    }
+    if (canModerate) {
+      bar.append(c.hidden
+        ? el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Unhide', onclick: () => act('UnhideComment', c.id) })
+        : el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Hide', onclick: () => openHide(c) }));
+      if (!c.parentId) bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: c.disposition ? 'Change decision' : 'Record decision', onclick: () => openDisposition(c) }));
+    }
+    if (c.revisionCount || canModerate) {
+      bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: c.revisionCount ? `History (${c.revisionCount} edit${c.revisionCount === 1 ? '' : 's'})` : 'History', onclick: (e) => showHistory(c, e.target) }));
+    }
+    return bar;
+  }
+
+  async function act(method, ...args) {
+    try {
+      upsert(await connection.invoke(method, ...args));
+    } catch (e) {
+      say(isRefusal(e) ? errorText(e) : 'Not connected: try again in a moment.');
+    }
+  }
+
+  // ---------- highlights ----------
+
+  // Maps positions in the block's collapsed text (what the server stores) to DOM text positions.
+  function textIndex(blockEl) {
+    const map = [];
+    let text = '';
+    let pendingSpace = false;
+    const walker = document.createTreeWalker(blockEl, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const value = node.nodeValue;
+      for (let i = 0; i < value.length; i++) {
+        if (/\s/.test(value[i])) { pendingSpace = text.length > 0; continue; }
+        if (pendingSpace) { map.push(null); text += ' '; pendingSpace = false; }
+        map.push({ node, offset: i });
+        text += value[i];
+      }
+    }
+    return { text, map };
+  }
+
+  function unwrapMarks(blockEl) {
+    blockEl.querySelectorAll('mark.hl').forEach(mark => mark.replaceWith(...mark.childNodes));
+    blockEl.normalize();
+  }
+
+  function highlight(anchor, threads) {
+    const blockEl = document.getElementById(anchor);
+    if (!blockEl) return;
+    unwrapMarks(blockEl);
+    const quoted = threads.filter(t => t.quote && !t.hidden && t.status === 'active');
+    if (!quoted.length) return;
+    const { map } = textIndex(blockEl);
+    const cuts = new Set();
+    quoted.forEach(t => { cuts.add(t.quote.start); cuts.add(t.quote.end); });
+    const points = [...cuts].sort((a, b) => a - b);
+    const segments = [];
+    for (let i = 0; i < points.length - 1; i++) {
+      const [from, to] = [points[i], points[i + 1]];
+      const ids = quoted.filter(t => t.quote.start <= from && t.quote.end >= to).map(t => t.id);
+      if (ids.length) segments.push({ from, to, ids });
+    }
+    // Wrap from the end so earlier DOM positions stay valid.
+    for (const seg of segments.reverse()) {
+      const chars = map.slice(seg.from, seg.to).filter(Boolean);
+      const byNode = new Map();
+      chars.forEach(c => {
+        const r = byNode.get(c.node) || { node: c.node, start: c.offset, end: c.offset };
+        r.start = Math.min(r.start, c.offset); r.end = Math.max(r.end, c.offset);
+        byNode.set(c.node, r);
+      });
+      for (const r of [...byNode.values()].reverse()) {
+        const range = document.createRange();
+        range.setStart(r.node, r.start);
+        range.setEnd(r.node, r.end + 1);
+        const mark = el('mark', { class: `hl${seg.ids.length > 1 ? ' hl-multi' : ''}`, 'data-comments': seg.ids.join(' '),
+          title: `${seg.ids.length} comment${seg.ids.length === 1 ? '' : 's'} on this passage` });
+        range.surroundContents(mark);
+      }
+    }
+  }
+
+  document.addEventListener('click', (event) => {
+    const mark = event.target.closest('mark.hl');
+    if (!mark) return;
+    const first = document.getElementById(`c-${mark.dataset.comments.split(' ')[0]}`);
+    if (first) { first.focus(); first.classList.add('flash'); setTimeout(() => first.classList.remove('flash'), 1500); }
+  });
+
+  // ---------- forms ----------
+
+  function closeForms(column) {
+    column.querySelectorAll('form[data-keep]').forEach(f => f.remove());
+  }
+
+  function formShell(column, title, onSubmit, fields, submitText) {
+    closeForms(column);
+    const error = el('p', { class: 'text-danger form-error', role: 'alert' });
+    const submit = el('button', { type: 'submit', class: 'btn btn-sm btn-primary', text: submitText });
+    const form = el('form', { class: 'comment-form', 'data-keep': true, 'aria-label': title, novalidate: true },
+      el('p', { class: 'form-title', text: title }), fields, error,
+      el('div', { class: 'd-flex gap-2' }, submit,
+        el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Cancel', onclick: () => { form.remove(); renderBlock(column.dataset.commentsFor); } })));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      error.textContent = '';
+      submit.disabled = true;
+      try {
+        await onSubmit(form, error);
+      } finally {
+        submit.disabled = false;
+      }
+    });
+    column.hidden = false;
+    column.append(form);
+    const first = form.querySelector('textarea, input, select');
+    if (first) first.focus();
+    return form;
+  }
+
+  let fieldId = 0;
+  const field = (label, control, hint) => {
+    const id = `f${++fieldId}`;
+    control.id = id;
+    return el('div', { class: 'mb-2' }, el('label', { for: id, class: 'form-label small', text: label }), control,
+      hint ? el('div', { class: 'form-text', text: hint }) : null);
+  };
+
+  const typeSelect = (value) => el('select', { class: 'form-select form-select-sm', name: 'type' },
+    ['general', 'technical', 'editorial'].map(t => el('option', { value: t, text: typeName(t), selected: t === value })));
+
+  function openComposer(anchor, quote) {
+    if (!canWrite) { say(readOnlyReason || 'Your role cannot comment.'); return; }
+    const column = document.querySelector(`[data-comments-for="${CSS.escape(anchor)}"]`);
+    if (!column) return;
+    const passage = el('input', { class: 'form-control form-control-sm', name: 'quote', value: quote ? quote.exact : '', maxlength: 2000 });
+    formShell(column, `Comment on ${anchor}`, async (form, error) => {
+      const body = form.body.value;
+      if (!collapse(body)) { error.textContent = 'Write something: the comment is empty.'; form.body.focus(); return; }
+      const exact = collapse(form.quote.value);
+      const input = {
+        clientId: newClientId(), versionId, anchor, type: form.type.value, body,
+        proposedText: form.proposed.value || null,
+        quote: exact ? quoteFor(anchor, exact, quote) : null, parentId: null,
+      };
+      await submitPost(input, form, error);
+    }, [
+      field('Type', typeSelect('general')),
+      field('Passage (optional)', passage, 'Select text in the draft, or type the exact words you are commenting on.'),
+      field('Comment', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 4, required: true, maxlength: data.maxBody })),
+      field('Proposed replacement text (optional)', el('textarea', { class: 'form-control form-control-sm', name: 'proposed', rows: 2 })),
+    ], 'Post comment');
+  }
+
+  function quoteFor(anchor, exact, selected) {
+    if (selected && selected.exact === exact) return selected;
+    // Typed by hand: take the first occurrence; the server checks it is there.
+    const blockText = collapse(document.getElementById(anchor).textContent);
+    const start = blockText.indexOf(exact);
+    return { exact, prefix: start >= 0 ? blockText.slice(Math.max(0, start - 32), start) : null, suffix: start >= 0 ? blockText.slice(start + exact.length, start + exact.length + 32) : null, start: start >= 0 ? start : null };
+  }
+
+  // Sends now if connected; otherwise queues. A refusal keeps the form open with its message.
+  async function submitPost(input, form, error) {
+    pending.set(input.clientId, { input, error: null });
+    saveQueue();
+    if (!online()) {
+      form.remove();
+      renderAll();
+      say('You are offline: the comment will be sent when the connection is back.');
+      return;
+    }
+    try {
+      const saved = await connection.invoke('PostComment', input);
+      form.remove();
+      upsert(saved);
+      say(input.parentId ? 'Reply posted' : 'Comment posted');
+    } catch (e) {
+      if (isRefusal(e)) {
+        pending.delete(input.clientId);
+        saveQueue();
+        error.textContent = errorText(e);
+      } else {
+        form.remove();
+        renderAll();
+        say('Connection lost: the comment will be sent when it is back.');
+      }
+    }
+  }
+
+  function openReply(c) {
+    const column = document.querySelector(`[data-comments-for="${CSS.escape(c.anchor)}"]`);
+    formShell(column, `Reply to ${c.author.name}`, async (form, error) => {
+      if (!collapse(form.body.value)) { error.textContent = 'Write something: the reply is empty.'; return; }
+      await submitPost({ clientId: newClientId(), versionId, anchor: c.anchor, type: 'general', body: form.body.value, proposedText: null, quote: null, parentId: c.id }, form, error);
+    }, [field('Reply', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 3, maxlength: data.maxBody }))], 'Post reply');
+  }
+
+  async function invokeFromForm(form, error, method, ...args) {
+    try {
+      const saved = await connection.invoke(method, ...args);
+      form.remove();
+      upsert(saved);
+    } catch (e) {
+      error.textContent = isRefusal(e) ? errorText(e) : 'Not connected: try again in a moment.';
+    }
+  }
+
+  function openEdit(c) {
+    const column = document.querySelector(`[data-comments-for="${CSS.escape(blockOf(c))}"]`);
+    const form = formShell(column, 'Edit your comment', (f, error) =>
+      invokeFromForm(f, error, 'EditComment', { commentId: c.id, type: f.type.value, body: f.body.value, proposedText: f.proposed ? f.proposed.value || null : null }), [
+      c.parentId ? null : field('Type', typeSelect(c.type)),
+      field('Comment', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 4, maxlength: data.maxBody })),
+      c.parentId ? null : field('Proposed replacement text (optional)', el('textarea', { class: 'form-control form-control-sm', name: 'proposed', rows: 2 })),
+    ].filter(Boolean), 'Save changes');
+    form.body.value = c.body || '';
+    if (form.proposed) form.proposed.value = c.proposedText || '';
+    if (!form.type) form.append(el('input', { type: 'hidden', name: 'type', value: c.type }));
+  }
+
+  function openHide(c) {
+    const column = document.querySelector(`[data-comments-for="${CSS.escape(blockOf(c))}"]`);
+    formShell(column, `Hide the comment by ${c.author.name}`, (f, error) => invokeFromForm(f, error, 'HideComment', c.id, f.reason.value),
+      [field('Reason (kept in the moderation log)', el('input', { class: 'form-control form-control-sm', name: 'reason', maxlength: 500 }))], 'Hide comment');
+  }
+
+  function openDisposition(c) {
+    const column = document.querySelector(`[data-comments-for="${CSS.escape(c.anchor)}"]`);
+    const d = c.disposition || {};
+    const form = formShell(column, `Decision on the comment by ${c.author.name}`, (f, error) => invokeFromForm(f, error, 'SetDisposition', {
+      commentId: c.id, decision: f.decision.value, observation: f.observation.value,
+      addressedVersionNumber: f.version.value ? Number(f.version.value) : null, addressedAnchor: f.anchor.value || null,
+    }), [
+      field('Decision', el('select', { class: 'form-select form-select-sm', name: 'decision' },
+        data.decisions.map(x => el('option', { value: x.value, text: x.name, selected: x.value === d.decision })))),
+      field('Observation', el('textarea', { class: 'form-control form-control-sm', name: 'observation', rows: 3 })),
+      field('Addressed in version (optional)', el('select', { class: 'form-select form-select-sm', name: 'version' },
+        el('option', { value: '', text: '—' }),
+        data.versions.map(v => el('option', { value: v.number, text: `v${v.number} ${v.label}`, selected: v.number === d.addressedVersion })))),
+      field('at paragraph (optional)', el('input', { class: 'form-control form-control-sm', name: 'anchor', placeholder: 'e.g. s2.1-p1' })),
+    ], 'Save decision');
+    form.observation.value = d.observation || '';
+    form.anchor.value = d.addressedAnchor || '';
+  }
+
+  async function showHistory(c, button) {
+    try {
+      const history = await connection.invoke('GetHistory', c.id);
+      const box = el('div', { class: 'history' },
+        history.revisions.length ? el('p', { class: 'small mb-1', text: 'Earlier text:' }) : null,
+        history.revisions.map(r => el('blockquote', { class: 'small' }, when(r.writtenAt), ': ', r.body)),
+        el('ul', { class: 'small mb-0' }, history.events.map(e => el('li', {}, when(e.at), ` ${e.kind} by ${e.actorName}${e.note ? ` (${e.note})` : ''}`))));
+      button.closest('.comment').append(box);
+      button.remove();
+    } catch (e) {
+      say(errorText(e));
+    }
+  }
+
+  // ---------- starting a comment ----------
+
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-add-comment]');
+    if (button) openComposer(button.dataset.addComment, null);
+  });
+
+  // Selecting text inside one block offers "Comment on selection" beside it (mouse and touch).
+  let selectionQuote = null;
+  function onSelection() {
+    const selection = document.getSelection();
+    selectionButton.hidden = true;
+    selectionQuote = null;
+    if (!canWrite || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
+    const range = selection.getRangeAt(0);
+    const start = range.startContainer.parentElement && range.startContainer.parentElement.closest('[data-anchor]');
+    const end = range.endContainer.parentElement && range.endContainer.parentElement.closest('[data-anchor]');
+    if (!start || start !== end || !draft.contains(start)) return;
+    const exact = collapse(range.toString());
+    if (!exact) return;
+    const before = document.createRange();
+    before.setStart(start, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    const blockText = collapse(start.textContent);
+    let offset = collapse(before.toString() + '\u0001').length - 1;
+    if (blockText.slice(offset, offset + exact.length) !== exact) offset = blockText.indexOf(exact);
+    selectionQuote = { anchor: start.id, quote: { exact, prefix: blockText.slice(Math.max(0, offset - 32), offset), suffix: blockText.slice(offset + exact.length, offset + exact.length + 32), start: offset } };
+    const rect = range.getBoundingClientRect();
+    selectionButton.style.top = `${window.scrollY + rect.bottom + 6}px`;
+    selectionButton.style.left = `${Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 200))}px`;
+    selectionButton.hidden = false;
+  }
+  document.addEventListener('selectionchange', () => { clearTimeout(onSelection.timer); onSelection.timer = setTimeout(onSelection, 150); });
+  selectionButton.addEventListener('mousedown', (e) => e.preventDefault()); // keep the selection
+  selectionButton.addEventListener('click', () => {
+    if (!selectionQuote) return;
+    const { anchor, quote } = selectionQuote;
+    selectionButton.hidden = true;
+    openComposer(anchor, quote);
+  });
+
+  loadQueue();
+  renderAll();
+  start();
+})();
