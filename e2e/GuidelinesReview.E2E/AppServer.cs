@@ -116,6 +116,7 @@ public sealed class AppServer : IAsyncLifetime
         {
             BaseURL = BaseUrl,
             ViewportSize = new() { Width = width, Height = height },
+            ReducedMotion = ReducedMotion.Reduce, // no smooth scrolling: screenshots show where the page settles
         });
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = BaseUrl });
         var page = await context.NewPageAsync();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace GuidelinesReview.Web.Hubs;
 
 /// <summary>Pushes changes to everyone viewing a version, after they are committed.</summary>
-public sealed class ReviewBroadcaster(IHubContext<ReviewHub, IReviewClient> hub, CommentViews views, PresenceTracker presence)
+public sealed class ReviewBroadcaster(IHubContext<ReviewHub, IReviewClient> hub, CommentViews views, PresenceNotifier presence)
 {
     public async Task CommentChangedAsync(int commentId, CancellationToken ct)
     {
@@ -13,9 +13,5 @@ public sealed class ReviewBroadcaster(IHubContext<ReviewHub, IReviewClient> hub,
         await hub.Clients.Group(HubGroups.VersionReaders(full.VersionId)).CommentChanged(redacted);
     }
 
-    public Task PresenceChangedAsync(int versionId)
-    {
-        var viewers = presence.Viewers(versionId);
-        return hub.Clients.Groups(HubGroups.VersionModerators(versionId), HubGroups.VersionReaders(versionId)).PresenceChanged(versionId, viewers);
-    }
+    public void PresenceChanged(int versionId) => presence.Changed(versionId);
 }

@@ -39,7 +39,7 @@ public sealed class ReviewHub(
         var changed = await views.ForVersionAsync(versionId, Math.Max(0, since), caller.CanModerate, Context.ConnectionAborted);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => u.DisplayName).SingleAsync(Context.ConnectionAborted);
         presence.Join(Context.ConnectionId, versionId, new PresenceView(caller.UserId, user, MainRole(caller)));
-        await broadcaster.PresenceChangedAsync(versionId);
+        broadcaster.PresenceChanged(versionId);
         return new JoinResult(
             versionId,
             seq,
@@ -74,7 +74,7 @@ public sealed class ReviewHub(
     {
         if (presence.Leave(Context.ConnectionId) is { } versionId)
         {
-            await broadcaster.PresenceChangedAsync(versionId);
+            broadcaster.PresenceChanged(versionId);
         }
 
         await base.OnDisconnectedAsync(exception);
@@ -84,7 +84,7 @@ public sealed class ReviewHub(
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Version(versionId, caller.CanModerate));
         presence.Leave(Context.ConnectionId);
-        await broadcaster.PresenceChangedAsync(versionId);
+        broadcaster.PresenceChanged(versionId);
     }
 
     private static string MainRole(Caller caller) =>

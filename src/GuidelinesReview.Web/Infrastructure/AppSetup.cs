@@ -47,6 +47,7 @@ public static class AppSetup
         services.AddScoped<CommentService>();
         services.AddScoped<ReviewBroadcaster>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<PresenceNotifier>();
         services.AddSingleton<PostingLimiter>();
 
         var enums = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);

@@ -120,9 +120,18 @@
     readOnlyReason = result.readOnlyReason;
     for (const comment of result.comments) upsert(comment, false);
     seq = Math.max(seq, result.seq);
+    const first = !join.done;
+    join.done = true;
     joined = true;
     document.querySelectorAll('[data-add-comment]').forEach(b => { b.hidden = false; });
     renderAll();
+    // Comment columns just opened above the permalink target may have pushed it down: go back to it.
+    if (first && location.hash) {
+      try {
+        const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+        if (target) target.scrollIntoView({ block: 'start', behavior: 'instant' });
+      } catch { /* a malformed address */ }
+    }
     showPresence(result.viewers);
     setStatus(readOnlyReason ? `Live. ${readOnlyReason}` : 'Live: new comments appear as they are posted.', 'live');
     flushQueue();

@@ -28,7 +28,7 @@
     const block = target.closest('.blk') || target;
     block.classList.add('is-highlighted');
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    block.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : behavior });
+    block.scrollIntoView({ block: 'start', behavior: reduced ? 'instant' : behavior });
   }
 
   // Permalink: copy the block's address, highlight the block, keep the address in the bar.
@@ -56,8 +56,13 @@
 
   // Arriving on a permalink: highlight the block it points to.
   function onHash() {
-    const anchor = decodeURIComponent(location.hash.slice(1));
-    if (anchor) highlight(anchor, 'auto');
+    let anchor = '';
+    try {
+      anchor = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return; // a malformed address: nothing to highlight
+    }
+    if (anchor) highlight(anchor, 'instant');
   }
   window.addEventListener('hashchange', onHash);
   if (location.hash) onHash();
