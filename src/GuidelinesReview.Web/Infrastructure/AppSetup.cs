@@ -45,6 +45,7 @@ public static class AppSetup
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<CommentViews>();
         services.AddScoped<CommentService>();
+        services.AddScoped<DispositionQueries>();
         services.AddScoped<ReviewBroadcaster>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<PresenceNotifier>();
@@ -116,6 +117,7 @@ public static class AppSetup
         {
             o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Admin/Invitations", Policies.Secretariat);
+            o.Conventions.AuthorizePage("/Guidelines/Dispositions", Policies.Secretariat);
         });
     }
 

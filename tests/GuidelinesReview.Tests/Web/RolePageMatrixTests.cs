@@ -21,6 +21,7 @@ public sealed class RolePageMatrixTests(AppFactory app)
         ["/account/profile"] = Everyone,
         ["/account/password"] = Everyone,
         ["/admin/invitations"] = ["admin", "secretariat"],
+        [$"/guidelines/{AppFactory.SampleSlug}/v/3/dispositions"] = ["admin", "secretariat"],
         ["/admin/users"] = ["admin"],
     };
 

@@ -1,0 +1,100 @@
+using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Core.Comments;
+using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GuidelinesReview.Web.Pages.Guidelines;
+
+/// <summary>The secretariat's table of every comment on a version and what was decided about it.</summary>
+public sealed class DispositionsModel(DraftReader reader, DispositionQueries queries, CommentService comments) : PageModel
+{
+    [FromQuery(Name = "section")] public string? Section { get; set; }
+    [FromQuery(Name = "type")] public CommentType? Type { get; set; }
+    [FromQuery(Name = "decision")] public string? DecisionFilter { get; set; }
+    [FromQuery(Name = "area")] public string? Area { get; set; }
+    [FromQuery(Name = "principle")] public string? Principle { get; set; }
+    [FromQuery(Name = "group")] public string? Group { get; set; }
+    [FromQuery(Name = "region")] public string? Region { get; set; }
+
+    public DraftView View { get; private set; } = null!;
+    public IReadOnlyList<DispositionLine> Lines { get; private set; } = [];
+    public DispositionProgress Overall { get; private set; } = new(0, 0);
+    public DispositionProgress Shown { get; private set; } = new(0, 0);
+    public bool Filtered { get; private set; }
+
+    [TempData] public string? Problem { get; set; }
+
+    public static IEnumerable<string> Groups => Enum.GetValues<StakeholderGroup>().Select(ProfileNames.Of);
+    public static IEnumerable<string> Regions => Enum.GetValues<Core.Accounts.Region>().Select(ProfileNames.Of);
+
+    public async Task<IActionResult> OnGetAsync(string slug, int number, CancellationToken ct)
+    {
+        var view = await reader.LoadAsync(slug, number, ct);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        var all = await queries.LinesAsync(view.Version.Id, ct);
+        var filter = new DispositionFilter(
+            Blank(Section), Type,
+            Enum.TryParse<Decision>(DecisionFilter, out var decision) ? decision : null,
+            DecisionFilter == "none",
+            Blank(Area), Blank(Principle), Blank(Group), Blank(Region));
+        Filtered = !filter.IsEmpty;
+        Lines = all.Where(l => filter.Matches(l.Row)).ToList();
+        Overall = DispositionProgress.Of(all.Select(l => l.Row));
+        Shown = DispositionProgress.Of(Lines.Select(l => l.Row));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(string slug, int number, int commentId, Decision? decision, string? observation, int? addressedVersion, string? addressedAnchor, CancellationToken ct)
+    {
+        if (decision is null)
+        {
+            Problem = $"Comment #{commentId}: choose a decision. Nothing was changed.";
+            return Back(commentId);
+        }
+
+        await RunAsync(() => comments.SetDispositionAsync(Caller.From(User), new DispositionInput(commentId, decision.Value, observation, addressedVersion, addressedAnchor), ct),
+            $"Decision recorded on comment #{commentId}.", commentId);
+        return Back(commentId);
+    }
+
+    public async Task<IActionResult> OnPostRetagAsync(string slug, int number, int commentId, List<string>? areas, List<string>? principles, CancellationToken ct)
+    {
+        await RunAsync(() => comments.RetagAsync(Caller.From(User), new RetagInput(commentId, areas ?? [], principles ?? []), ct),
+            $"Tags of comment #{commentId} saved.", commentId);
+        return Back(commentId);
+    }
+
+    private async Task RunAsync(Func<Task<CommentView>> change, string done, int commentId)
+    {
+        try
+        {
+            await change();
+            TempData["Flash"] = done;
+        }
+        catch (CommentException e)
+        {
+            Problem = $"Comment #{commentId}: {e.Message} Nothing was changed.";
+        }
+    }
+
+    /// <summary>Back to the same filtered table, at the row just changed.</summary>
+    private RedirectResult Back(int commentId) => Redirect($"{Request.Path}{FilterQuery()}#row-{commentId}");
+
+    public string FilterQuery()
+    {
+        var query = Request.Query.Where(q => q.Key != "handler").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}").ToList();
+        return query.Count == 0 ? "" : "?" + string.Join("&", query);
+    }
+
+    public string TermName(string key, bool area) =>
+        (area ? View.Areas : View.Principles).FirstOrDefault(t => t.Key == key)?.Name ?? key;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
