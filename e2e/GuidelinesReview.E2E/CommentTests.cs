@@ -157,4 +157,36 @@ public sealed class CommentTests(AppServer app)
         await Assertions.Expect(Column(page, "s2.2-p2").Locator(".comment", new() { HasText = "A keyboard-only comment." })).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_secretariat_works_through_the_disposition_table()
+    {
+        var esi = await app.NewPageAsync(signInAs: "expert", width: 1400);
+        await OpenDraftAsync(esi, "s3-p1");
+        var text = $"Please add an example from a small town {Guid.NewGuid():N}"[..50];
+        await esi.Locator("[data-add-comment='s3-p1']").ClickAsync();
+        await esi.GetByLabel("Comment", new() { Exact = true }).FillAsync(text);
+        await esi.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        await Assertions.Expect(Column(esi, "s3-p1").Locator(".comment", new() { HasText = text })).ToHaveCountAsync(1);
+
+        var sam = await app.NewPageAsync(signInAs: "secretariat", width: 1400);
+        await sam.GotoAsync(V3);
+        await sam.GetByRole(AriaRole.Link, new() { Name = "Disposition table" }).ClickAsync();
+        await sam.GetByLabel("Decision", new() { Exact = true }).SelectOptionAsync("none");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        var row = sam.Locator("tr", new() { HasText = text });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Accessibility.AssertNoSeriousViolationsAsync(sam);
+        await row.GetByLabel("Decision on comment").SelectOptionAsync("Accepted");
+        await row.GetByLabel("Observation").FillAsync("An example from a town of 20,000 was added.");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
+
+        await Assertions.Expect(sam.Locator("main .alert")).ToContainTextAsync("Decision recorded");
+        await Assertions.Expect(sam.Locator("tr", new() { HasText = text })).ToHaveCountAsync(0); // no longer "not yet decided"
+        await Assertions.Expect(Column(esi, "s3-p1").Locator(".comment", new() { HasText = text })).ToContainTextAsync("Secretariat decision: Accepted.");
+        await sam.GotoAsync($"{V3}/dispositions");
+        await AppServer.ScreenshotAsync(sam, "dispositions");
+        await esi.Context.CloseAsync();
+        await sam.Context.CloseAsync();
+    }
 }

@@ -41,6 +41,9 @@ public sealed class DispositionPageTests(AppFactory app)
         Assert.Contains($"Ministry view {tag}", section, StringComparison.Ordinal);
         Assert.DoesNotContain($"Academic view {tag}", section, StringComparison.Ordinal);
         Assert.Contains($"id=\"row-{academic.Id}\"", all, StringComparison.Ordinal);
+        var forms = System.Text.RegularExpressions.Regex.Matches(all, "<form method=\"post\".*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.NotEmpty(forms);
+        Assert.All(forms, f => Assert.Contains("__RequestVerificationToken", f.Value, StringComparison.Ordinal));
         Assert.Contains($"id=\"row-{ministry.Id}\"", all, StringComparison.Ordinal);
     }
 

@@ -27,7 +27,7 @@ public sealed class SecurityTests(AppFactory app)
     {
         var client = await app.SignInAsync("admin@demo.local");
 
-        foreach (var path in new[] { "/", "/guidelines", $"/guidelines/{AppFactory.SampleSlug}/v/3", "/admin/users", "/admin/invitations", "/account/profile" })
+        foreach (var path in new[] { "/", "/guidelines", $"/guidelines/{AppFactory.SampleSlug}/v/3", "/admin/users", "/admin/invitations", "/account/profile", "/account/password", $"/guidelines/{AppFactory.SampleSlug}/v/3/dispositions" })
         {
             var html = await client.GetStringAsync(path);
             var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>");
@@ -35,6 +35,8 @@ public sealed class SecurityTests(AppFactory app)
             Assert.All(scripts, s => Assert.True(s.Value.Contains("src=", StringComparison.Ordinal) || s.Value.Contains("type=\"application/json\"", StringComparison.Ordinal), s.Value));
             Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
             Assert.DoesNotContain(" onclick=", html, StringComparison.Ordinal);
+            var postForms = System.Text.RegularExpressions.Regex.Matches(html, "<form[^>]*method=\"post\".*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.All(postForms, f => Assert.Contains("__RequestVerificationToken", f.Value, StringComparison.Ordinal));
         }
     }
 
