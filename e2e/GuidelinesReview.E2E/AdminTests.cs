@@ -34,7 +34,7 @@ public sealed class AdminTests(AppServer app)
         await invitee.GotoAsync("/account/profile");
         await Assertions.Expect(invitee.GetByText("Translator", new() { Exact = false }).First).ToBeVisibleAsync();
 
-        await secretariat.ReloadAsync();
+        await secretariat.GotoAsync("/admin/invitations");
         await Assertions.Expect(secretariat.Locator("tr", new() { HasText = email })).ToContainTextAsync("Accepted");
         await secretariat.Context.CloseAsync();
         await invitee.Context.CloseAsync();

@@ -60,8 +60,10 @@ public sealed class ReadingTests(AppServer app)
         Assert.Equal("s2.1-p1", await block.Locator("[data-anchor]").GetAttributeAsync("data-anchor"));
         await Assertions.Expect(followed.Locator("#s2\\.1-p1")).ToBeInViewportAsync(new() { Ratio = 0.9f });
         await AppServer.ScreenshotAsync(followed, "permalink-followed");
+        await Accessibility.AssertNoSeriousViolationsAsync(followed);
 
         // Sign out: the draft is no longer reachable.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You are signed out" })).ToBeVisibleAsync();
         await page.GotoAsync(V3);
@@ -103,7 +105,7 @@ public sealed class ReadingTests(AppServer app)
         await page.GetByRole(AriaRole.Link, new() { Name = "12. Financing and procurement" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "12. Financing and procurement" })).ToBeInViewportAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show menu" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign out" })).ToBeVisibleAsync();
         await AppServer.ScreenshotAsync(page, "menu-phone");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();

@@ -349,6 +349,7 @@ async function runRound(n, cookies, version, runTag) {
 
     // Ramp up.
     const connectStart = performance.now();
+    const connectCpu = cpuSampler(opts.serverPid);
     const failures = [];
     for (let from = 0; from < n; from += opts.batch) {
       const batch = clients.slice(from, from + opts.batch).filter((c) => !c.join);
@@ -359,6 +360,7 @@ async function runRound(n, cookies, version, runTag) {
       if (opts.batchPauseMs > 0 && from + opts.batch < n) await sleep(opts.batchPauseMs);
     }
     const connectMs = performance.now() - connectStart;
+    const cpuConnecting = connectCpu();
     const joined = clients.filter((c) => c.join);
     result.connect = {
       allMs: Math.round(connectMs),
@@ -368,6 +370,7 @@ async function runRound(n, cookies, version, runTag) {
       perClientMs: roundSummary(summary(joined.map((c) => c.connectJoinMs))),
       joinSince: since,
       commentsReturnedPerJoin: joined.length ? joined[joined.length - 1].join.comments.length : null,
+      cpu: cpuConnecting,
     };
     console.error(`   ${joined.length}/${n} joined in ${(connectMs / 1000).toFixed(2)} s` + (failures.length ? `; ${failures.length} failed, e.g. ${failures[0]}` : ""));
 

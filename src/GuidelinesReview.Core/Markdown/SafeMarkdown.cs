@@ -179,9 +179,20 @@ public static class SafeMarkdown
         }
     }
 
-    /// <summary>Images only from http(s) or the site itself (IsSafeUrl already refused data:); not mailto:.</summary>
-    private static bool IsSafeImage(string? url) =>
-        url is not null && !DecodeEntities(url).TrimStart().StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Images only from the site itself (a relative address): an external image would tell its
+    /// host who reads the draft or comment and when.
+    /// </summary>
+    private static bool IsSafeImage(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return false;
+        }
+
+        var compact = new string(DecodeEntities(url).Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+        return !compact.StartsWith("//", StringComparison.Ordinal) && !compact.StartsWith(@"\\", StringComparison.Ordinal) && !compact.Contains(':', StringComparison.Ordinal);
+    }
 
     /// <summary>Keeps a link's text and drops the link.</summary>
     private static void Unwrap(LinkInline link)

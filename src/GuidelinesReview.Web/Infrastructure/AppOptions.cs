@@ -20,6 +20,13 @@ public sealed class AppOptions
     /// <summary>Origins, besides the app's own, allowed to open the real-time connection (e.g. "https://review.example.org").</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
+    /// <summary>Sign-in and invitation form posts allowed per client address per minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>The address people use to reach the app (e.g. "https://review.example.org"), for links
+    /// such as invitations; when empty, the address of the request is used.</summary>
+    public string? PublicBaseUrl { get; set; }
+
     public string ResolveContentPath(string contentRoot) => Path.GetFullPath(ContentPath, contentRoot);
 
     public string ResolveDataDirectory(string contentRoot) => Path.GetFullPath(DataDirectory, contentRoot);

@@ -6,7 +6,9 @@ using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Hubs;
 using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.DataProtection;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.SignalR;
@@ -17,6 +19,8 @@ namespace GuidelinesReview.Web.Infrastructure;
 /// <summary>Service registration and the HTTP pipeline, shared by the web app and the admin command.</summary>
 public static class AppSetup
 {
+    public const string SignInRateLimit = "sign-in";
+
     public static void AddGuidelinesReview(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -42,6 +46,7 @@ public static class AppSetup
         services.AddScoped<ContentImporter>();
         services.AddScoped<DraftReader>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<AccountService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<CommentViews>();
         services.AddScoped<CommentService>();
@@ -74,6 +79,9 @@ public static class AppSetup
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
 
         var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Check the account's security stamp on every request, so a role change or removal
+        // takes effect at once rather than after the default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -112,9 +120,29 @@ public static class AppSetup
             o.Providers.Add<GzipCompressionProvider>();
         });
 
+        // Sign-in and invitation forms, per client address: slows password guessing and keeps one
+        // address from locking others out by burning their five attempts in a loop.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests; // the default would be 503
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Request.Method == HttpMethods.Post ? context.Connection.RemoteIpAddress?.ToString() ?? "unknown" : "reads",
+                _ => context.Request.Method == HttpMethods.Post
+                    ? new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }
+                    : new FixedWindowRateLimiterOptions { PermitLimit = int.MaxValue, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Too many sign-in attempts from this address. Wait a minute and try again.", ct);
+            };
+        });
+
         services.AddAuthorization(Policies.Add);
         services.AddRazorPages(o =>
         {
+            o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
+            o.Conventions.AddPageApplicationModelConvention("/Account/AcceptInvite", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
             o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Admin/Invitations", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Dispositions", Policies.Secretariat);
@@ -155,6 +183,10 @@ public static class AppSetup
                 context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=86400",
         });
         app.UseRouting();
+        app.UseWhen(
+            context => context.GetEndpoint()?.Metadata.GetMetadata<CompressResponseAttribute>() is not null,
+            branch => branch.UseResponseCompression());
+        app.UseRateLimiter();
         app.UseHubOriginCheck("/hubs");
         app.UseAuthentication();
         app.UseAuthorization();

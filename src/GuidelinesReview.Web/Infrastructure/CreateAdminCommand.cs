@@ -1,5 +1,6 @@
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.Identity;
 
 namespace GuidelinesReview.Web.Infrastructure;
@@ -41,11 +42,12 @@ public static class CreateAdminCommand
         }
 
         var email = Option("--email");
-        var password = Option("--password");
+        // The password may come from the environment, so it need not appear in the process list or shell history.
+        var password = Option("--password") ?? Environment.GetEnvironmentVariable("GR_ADMIN_PASSWORD");
         var name = Option("--name") ?? "Administrator";
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
         {
-            await Console.Error.WriteLineAsync("usage: create-admin --email you@example.org --password <at least 10 characters> [--name \"Your Name\"]");
+            await Console.Error.WriteLineAsync("usage: create-admin --email you@example.org [--password <at least 10 characters> | GR_ADMIN_PASSWORD in the environment] [--name \"Your Name\"]");
             return 2;
         }
 
@@ -59,14 +61,13 @@ public static class CreateAdminCommand
         }
 
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
+        var errors = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(user, password, Roles.Admin);
+        if (errors.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"Could not create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            await Console.Error.WriteLineAsync($"Could not create {email}: {string.Join(" ", errors)}");
             return 1;
         }
 
-        await users.AddToRoleAsync(user, Roles.Admin);
         Console.WriteLine($"Created Admin account {email}.");
         return 0;
     }

@@ -15,6 +15,7 @@ public sealed partial class DatabaseInitializer(
     AppDbContext db,
     RoleManager<IdentityRole> roleManager,
     UserManager<AppUser> userManager,
+    AccountService accounts,
     ContentImporter importer,
     IOptions<AppOptions> options,
     IHostEnvironment environment,
@@ -76,13 +77,11 @@ public sealed partial class DatabaseInitializer(
                 Region = account.Region,
                 CreatedAt = DateTime.UtcNow,
             };
-            var created = await userManager.CreateAsync(user, DemoPassword);
-            if (!created.Succeeded)
+            var errors = await accounts.CreateAsync(user, DemoPassword, account.Role);
+            if (errors.Count > 0)
             {
-                throw new InvalidOperationException($"Could not create demo account {account.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                throw new InvalidOperationException($"Could not create demo account {account.Email}: {string.Join("; ", errors)}");
             }
-
-            await userManager.AddToRoleAsync(user, account.Role);
         }
 
         LogDemoAccounts(DemoAccounts.Count);

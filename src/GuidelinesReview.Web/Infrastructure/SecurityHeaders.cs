@@ -2,12 +2,13 @@ namespace GuidelinesReview.Web.Infrastructure;
 
 /// <summary>
 /// Headers on every response. The Content-Security-Policy allows no inline script or style,
-/// so every script lives in wwwroot and every style in a stylesheet.
+/// so every script lives in wwwroot and every style in a stylesheet. Images only from the site
+/// (and data: for Bootstrap's icons): an image in a comment must not report its readers to a third party.
 /// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>

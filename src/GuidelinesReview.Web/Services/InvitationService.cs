@@ -16,7 +16,7 @@ public sealed record NewAccount(string DisplayName, string Organisation, Stakeho
 /// Single-use, expiring invitation links. Only a hash of the token is stored, so a leaked
 /// database does not leak usable links.
 /// </summary>
-public sealed class InvitationService(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class InvitationService(AppDbContext db, UserManager<AppUser> users, AccountService accounts, TimeProvider clock)
 {
     public const int MinDays = 1;
     public const int MaxDays = 30;
@@ -57,6 +57,7 @@ public sealed class InvitationService(AppDbContext db, UserManager<AppUser> user
             { AcceptedAt: not null } => (null, "This invitation has already been used. Sign in with the account it created."),
             { RevokedAt: not null } => (null, "This invitation was withdrawn. Ask the secretariat for a new one."),
             _ when invitation.ExpiresAt <= now => (null, $"This invitation expired on {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC. Ask the secretariat for a new one."),
+            _ when await users.FindByEmailAsync(invitation.Email) is not null => (null, $"An account for {invitation.Email} already exists. Sign in instead."),
             _ => (invitation, null),
         };
     }
@@ -70,21 +71,14 @@ public sealed class InvitationService(AppDbContext db, UserManager<AppUser> user
             return (null, [problem!]);
         }
 
-        if (await users.FindByEmailAsync(invitation.Email) is not null)
-        {
-            return (null, [$"An account for {invitation.Email} already exists. Sign in instead."]);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
         // Claim the invitation first, conditionally, so two submissions of one link cannot both win.
         var now = clock.GetUtcNow().UtcDateTime;
         var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE Invitations SET AcceptedAt = {now} WHERE Id = {invitation.Id} AND AcceptedAt IS NULL AND RevokedAt IS NULL",
+            $"UPDATE Invitations SET AcceptedAt = {now} WHERE Id = {invitation.Id} AND AcceptedAt IS NULL AND RevokedAt IS NULL AND ExpiresAt > {now}",
             ct);
         if (claimed != 1)
         {
-            return (null, ["This invitation has already been used. Sign in with the account it created."]);
+            return (null, ["This invitation has already been used, was withdrawn or has expired. Ask the secretariat for a new one."]);
         }
 
         var user = new AppUser
@@ -98,18 +92,15 @@ public sealed class InvitationService(AppDbContext db, UserManager<AppUser> user
             Region = account.Region,
             CreatedAt = now,
         };
-        var created = await users.CreateAsync(user, account.Password);
-        if (!created.Succeeded)
+        var errors = await accounts.CreateAsync(user, account.Password, invitation.Role);
+        if (errors.Count > 0)
         {
-            await transaction.RollbackAsync(ct);
-            return (null, created.Errors.Select(e => e.Description).ToList());
+            // Give the link back, so the person can try again with a better password.
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Invitations SET AcceptedAt = NULL WHERE Id = {invitation.Id}", ct);
+            return (null, errors);
         }
 
-        await users.AddToRoleAsync(user, invitation.Role);
-        invitation.AcceptedAt = now;
-        invitation.AcceptedUserId = user.Id;
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Invitations SET AcceptedUserId = {user.Id} WHERE Id = {invitation.Id}", ct);
         return (user, []);
     }
 

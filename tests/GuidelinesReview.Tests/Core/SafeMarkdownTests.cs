@@ -78,11 +78,20 @@ public sealed class SafeMarkdownTests
     }
 
     [Fact]
-    public void A_safe_link_gets_nofollow_and_a_safe_image_stays()
+    public void A_safe_link_gets_nofollow_and_an_image_from_the_site_stays()
     {
-        var html = SafeMarkdown.ToHtml("[site](https://example.org) ![map](https://example.org/map.png)", 10_000);
+        var html = SafeMarkdown.ToHtml("[site](https://example.org) ![map](/images/map.png)", 10_000);
 
-        Assert.Equal("<p><a href=\"https://example.org\" rel=\"nofollow noopener\">site</a> <img src=\"https://example.org/map.png\" alt=\"map\" /></p>\n", html);
+        Assert.Equal("<p><a href=\"https://example.org\" rel=\"nofollow noopener\">site</a> <img src=\"/images/map.png\" alt=\"map\" /></p>\n", html);
+    }
+
+    [Theory]
+    [InlineData("![map](https://example.org/map.png)")]
+    [InlineData("![map](//example.org/map.png)")]
+    [InlineData("![map](HTTP&#58;//example.org/map.png)")]
+    public void An_image_from_another_site_becomes_its_alt_text(string markdown)
+    {
+        Assert.Equal("<p>map</p>\n", SafeMarkdown.ToHtml(markdown, 10_000));
     }
 
     [Fact]

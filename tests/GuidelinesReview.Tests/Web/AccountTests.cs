@@ -22,7 +22,11 @@ public sealed class AccountTests(AppFactory app)
             ["Input.DisplayName"] = "Invited Person",
             ["Input.ValidDays"] = days,
         }, formPage: "/admin/invitations");
-        return (response, await response.Content.ReadAsStringAsync());
+
+        // Created: redirected back to the page, which shows the link once.
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? (response, await client.GetStringAsync(response.Headers.Location!.OriginalString))
+            : (response, await response.Content.ReadAsStringAsync());
     }
 
     private static string LinkIn(string html)
@@ -67,6 +71,7 @@ public sealed class AccountTests(AppFactory app)
         Assert.Equal(Region.Africa, user.Region);
         Assert.Equal([Roles.Expert], user.Roles);
 
+        Assert.DoesNotContain("/account/invite/", await secretariat.GetStringAsync("/admin/invitations"), StringComparison.Ordinal); // shown once only
         var again = await app.Anonymous().GetAsync(link);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Contains("already been used", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -235,4 +240,67 @@ public sealed class AccountTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         await app.SignInAsync(email, "new-password-456");
     }
+
+    [Fact]
+    public async Task A_role_taken_away_stops_working_at_the_next_request()
+    {
+        var email = Unique("demoted");
+        await app.CreateUserAsync(email, "demoted-password-1", Roles.Secretariat);
+        var demoted = await app.SignInAsync(email, "demoted-password-1");
+        Assert.Equal(HttpStatusCode.OK, (await demoted.GetAsync("/admin/invitations")).StatusCode);
+        var admin = await app.SignInAsync("admin@demo.local");
+        var userId = await app.DbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+        await admin.PostAsync("/admin/users?handler=Roles", new FormUrlEncodedContent(
+        [
+            new("userId", userId), new("roles", Roles.Observer),
+            new("__RequestVerificationToken", await AppFactory.AntiforgeryTokenAsync(admin, "/admin/users")),
+        ]));
+        var after = await demoted.GetAsync("/admin/invitations");
+
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Opening_the_sign_out_address_asks_first_and_only_the_button_signs_out()
+    {
+        var client = await app.SignInAsync("observer@demo.local");
+
+        var ask = await client.GetStringAsync("/account/logout");
+        var stillIn = await client.GetAsync("/guidelines");
+        var signedOut = await AppFactory.PostFormAsync(client, "/account/logout", []);
+        var after = await client.GetAsync("/guidelines");
+
+        Assert.Contains("Sign out?", ask, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+}
+
+/// <summary>Sign-in attempts per address, with a limit of 3 a minute.</summary>
+public sealed class SignInRateLimitTests : IDisposable
+{
+    private readonly CustomAppFactory app = new(signInsPerMinute: 3);
+
+    [Fact]
+    public async Task The_fourth_sign_in_attempt_in_a_minute_gets_429_with_a_message()
+    {
+        var client = app.Anonymous();
+        for (var i = 0; i < 3; i++)
+        {
+            var attempt = await AppFactory.PostFormAsync(client, "/account/login", new() { ["Input.Email"] = "expert@demo.local", ["Input.Password"] = "wrong-password" });
+            Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        }
+
+        var refused = await AppFactory.PostFormAsync(client, "/account/login", new() { ["Input.Email"] = "expert@demo.local", ["Input.Password"] = AppFactory.Password });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("60", refused.Headers.GetValues("Retry-After").Single());
+        Assert.Contains("Too many sign-in attempts", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode); // reading the form is not limited
+    }
+
+    public void Dispose() => app.Dispose();
 }

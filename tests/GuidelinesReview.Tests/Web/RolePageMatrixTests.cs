@@ -104,4 +104,39 @@ public sealed class RolePageMatrixTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await app.DbAsync(db => Task.FromResult(db.Invitations.Count())));
     }
+
+    /// <summary>Admin page handlers, posted directly by each account that may not use them.</summary>
+    public static TheoryData<string, string> RefusedPosts()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var handler in new[] { "/admin/users?handler=Roles", "/admin/users?handler=Unlock" })
+        {
+            foreach (var who in Everyone.Where(w => w != "admin"))
+            {
+                data.Add(handler, who);
+            }
+        }
+
+        foreach (var who in Everyone.Where(w => w is not "admin" and not "secretariat"))
+        {
+            data.Add("/admin/invitations?handler=Revoke&id=1", who);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedPosts))]
+    public async Task Admin_actions_posted_by_other_roles_are_refused_and_change_nothing(string handler, string who)
+    {
+        var client = await app.SignInAsync($"{who}@demo.local");
+        var observerId = await app.DbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == "observer@demo.local").Id));
+        var before = await app.DbAsync(db => Task.FromResult(db.UserRoles.Count()));
+
+        var response = await AppFactory.PostFormAsync(client, handler, new() { ["userId"] = observerId, ["roles"] = "Admin" }, formPage: "/account/profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(before, await app.DbAsync(db => Task.FromResult(db.UserRoles.Count())));
+    }
 }

@@ -9,6 +9,8 @@ namespace GuidelinesReview.Web.Pages.Account;
 [AllowAnonymous]
 public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
+    public bool SignedIn => User.Identity?.IsAuthenticated == true;
+
     public void OnGet()
     {
     }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Drafts;
+using GuidelinesReview.Web.Infrastructure;
 using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GuidelinesReview.Web.Pages.Guidelines;
 
 /// <summary>The reading view of one draft version, optionally filtered by thematic area and principle.</summary>
+[CompressResponse]
 public sealed class DraftModel(DraftReader reader) : PageModel
 {
     [FromQuery(Name = "area")]

@@ -1,11 +1,13 @@
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Pages.Guidelines;
 
+[CompressResponse]
 public sealed class GuidelineModel(AppDbContext db) : PageModel
 {
     public string Slug { get; private set; } = "";

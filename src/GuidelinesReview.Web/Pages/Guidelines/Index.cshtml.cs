@@ -1,10 +1,12 @@
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Infrastructure;
 using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Pages.Guidelines;
 
+[CompressResponse]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<Item> Items { get; private set; } = [];

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Infrastructure;
 using GuidelinesReview.Web.Services;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,13 +12,14 @@ using Microsoft.EntityFrameworkCore;
 namespace GuidelinesReview.Web.Pages.Admin.Invitations;
 
 /// <summary>Secretariat and Admin: create invitation links, see which are open, withdraw them.</summary>
-public sealed class IndexModel(AppDbContext db, InvitationService invitations, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, InvitationService invitations, UserManager<AppUser> users, IOptions<AppOptions> options, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
 
-    /// <summary>The link just created; shown once, as only its hash is stored.</summary>
-    public string? NewLink { get; private set; }
+    /// <summary>The link just created; shown once (it travels in the encrypted temp-data cookie), as only its hash is stored.</summary>
+    [TempData]
+    public string? NewLink { get; set; }
 
     public IReadOnlyList<Invitation> Recent { get; private set; } = [];
     public IReadOnlyList<string> InvitableRoles { get; private set; } = [];
@@ -43,11 +46,9 @@ public sealed class IndexModel(AppDbContext db, InvitationService invitations, U
         }
 
         var created = await invitations.CreateAsync(Input.Email, Input.Role, Input.DisplayName ?? "", Input.ValidDays, users.GetUserId(User)!, ct);
-        NewLink = Url.Page("/Account/AcceptInvite", null, new { token = created.Token }, Request.Scheme);
-        Input = new InviteInput();
-        ModelState.Clear();
-        await LoadAsync(ct);
-        return Page();
+        var path = Url.Page("/Account/AcceptInvite", new { token = created.Token })!;
+        NewLink = string.IsNullOrEmpty(options.Value.PublicBaseUrl) ? $"{Request.Scheme}://{Request.Host}{path}" : options.Value.PublicBaseUrl.TrimEnd('/') + path;
+        return RedirectToPage(); // a refresh must not create a second invitation
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)

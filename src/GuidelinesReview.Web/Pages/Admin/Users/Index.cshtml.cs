@@ -1,5 +1,6 @@
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GuidelinesReview.Web.Pages.Admin.Users;
 
 /// <summary>Admin: everyone's roles, changed one account at a time; unlock locked accounts.</summary>
-public sealed partial class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, AccountService accounts, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -31,37 +32,16 @@ public sealed partial class IndexModel(AppDbContext db, UserManager<AppUser> use
 
     public async Task<IActionResult> OnPostRolesAsync(string userId, List<string>? roles)
     {
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        var problem = await accounts.SetRolesAsync(users.GetUserId(User)!, userId, roles ?? []);
+        if (problem is not null)
         {
-            return NotFound();
+            Problem = problem + " Nothing was changed.";
+        }
+        else
+        {
+            TempData["Flash"] = $"Roles saved: {string.Join(", ", (roles ?? []).Select(Roles.DisplayName))}.";
         }
 
-        var wanted = (roles ?? []).Distinct().ToList();
-        if (wanted.Count == 0 || wanted.Any(r => !Roles.IsKnown(r)))
-        {
-            Problem = $"Choose at least one known role for {user.DisplayName}. Nothing was changed.";
-            return RedirectToPage();
-        }
-
-        if (user.Id == users.GetUserId(User) && !wanted.Contains(Roles.Admin))
-        {
-            Problem = "You cannot remove your own Admin role: ask another administrator. Nothing was changed.";
-            return RedirectToPage();
-        }
-
-        var current = await users.GetRolesAsync(user);
-        var removed = await users.RemoveFromRolesAsync(user, current.Except(wanted));
-        var added = removed.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(current)) : removed;
-        if (!added.Succeeded)
-        {
-            Problem = $"The roles of {user.DisplayName} could not be changed: {string.Join(" ", added.Errors.Select(e => e.Description))}";
-            return RedirectToPage();
-        }
-
-        await users.UpdateSecurityStampAsync(user); // existing sign-ins pick up the new roles
-        LogRolesChanged(user.Email ?? user.Id, string.Join(",", wanted), users.GetUserName(User) ?? "");
-        TempData["Flash"] = $"{user.DisplayName} now has the role(s): {string.Join(", ", wanted.Select(Roles.DisplayName))}.";
         return RedirectToPage();
     }
 
@@ -80,7 +60,4 @@ public sealed partial class IndexModel(AppDbContext db, UserManager<AppUser> use
     }
 
     public sealed record Row(string Id, string DisplayName, string Email, string Organisation, string Group, string Region, IReadOnlySet<string> Roles, DateTimeOffset? LockedUntil);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Roles of {User} set to {Roles} by {Admin}")]
-    private partial void LogRolesChanged(string user, string roles, string admin);
 }
