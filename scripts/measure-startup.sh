@@ -13,12 +13,13 @@ measure() { # $1 data folder; prints milliseconds until the home page answers 20
   local start end pid
   start=$(date +%s%N)
   (cd src/GuidelinesReview.Web && ASPNETCORE_ENVIRONMENT=Development GuidelinesReview__DataDirectory="$1" \
-    Logging__LogLevel__Default=Warning dotnet "$dll" --urls "http://127.0.0.1:$port" >/dev/null 2>&1) &
+    Logging__LogLevel__Default=Warning exec dotnet "$dll" --urls "http://127.0.0.1:$port" >/dev/null 2>&1) &
   pid=$!
+  # The app imports content/ before it starts listening, so the first answer means the sample is loaded.
   until curl -fs -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.02; done
   end=$(date +%s%N)
-  pkill -f "GuidelinesReview.Web.dll --urls http://127.0.0.1:$port" || true
-  wait $pid 2>/dev/null || true
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
   echo $(( (end - start) / 1000000 ))
 }
 

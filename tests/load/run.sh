@@ -50,6 +50,7 @@ echo "== starting the app on $url (data in $data, log in ${log#$root/})"
   export ASPNETCORE_ENVIRONMENT=Development
   export GuidelinesReview__DataDirectory="$data"
   export GuidelinesReview__PostsPerMinute=1000000
+  export GuidelinesReview__SignInAttemptsPerMinute=1000 # the driver signs in 8 accounts from 127.0.0.1
   export Logging__LogLevel__Default=Warning
   exec dotnet bin/Release/net10.0/GuidelinesReview.Web.dll --urls "$url"
 ) >"$log" 2>&1 &

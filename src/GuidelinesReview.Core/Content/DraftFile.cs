@@ -76,7 +76,10 @@ public sealed record DraftFile(VersionFrontMatter FrontMatter, string Body, int 
             throw new ContentFormatException($"{fileName}: 'date' must be a date written as YYYY-MM-DD, got '{raw.Date}'.");
         }
 
-        if (!Enum.TryParse<DraftStatus>(raw.Status, ignoreCase: true, out var status) || int.TryParse(raw.Status, out _))
+        // Exact names only: Enum.TryParse would also take "1" or "draft, final".
+        var status = Enum.GetValues<DraftStatus>().Cast<DraftStatus?>()
+            .FirstOrDefault(s => string.Equals(s.ToString(), raw.Status?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (status is null)
         {
             throw new ContentFormatException($"{fileName}: 'status' must be draft, consultation or final, got '{raw.Status}'.");
         }
@@ -87,7 +90,7 @@ public sealed record DraftFile(VersionFrontMatter FrontMatter, string Body, int 
             throw new ContentFormatException($"{fileName}: 'language' must be a language code such as 'en' or 'fr', got '{language}'.");
         }
 
-        return new VersionFrontMatter(number, raw.Label.Trim(), date, status, language, raw.Summary?.Trim() ?? "");
+        return new VersionFrontMatter(number, raw.Label.Trim(), date, status.Value, language, raw.Summary?.Trim() ?? "");
     }
 
     private sealed class FrontMatterYaml

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Markdown;
+using GuidelinesReview.Core.Text;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -29,7 +29,9 @@ namespace GuidelinesReview.Core.Drafts;
 /// </remarks>
 public static class DraftParser
 {
-    private static readonly Regex TagGroup = new(@"\s*\{([^{}]*)\}\s*$", RegexOptions.CultureInvariant);
+    // A trailing brace group of "name: values" is a tag group (an unknown name is an error, to catch
+    // typos); other braces, such as "Use of {placeholders}", are heading text.
+    private static readonly Regex TagGroup = new(@"\s*\{\s*([A-Za-z]+\s*:[^{}]*)\}\s*$", RegexOptions.CultureInvariant);
 
     /// <param name="firstLine">The file line the Markdown starts on, so errors name the line an editor sees.</param>
     public static DraftDocument Parse(string markdown, Taxonomy taxonomy, int firstLine = 1)
@@ -182,11 +184,7 @@ public static class DraftParser
     }
 
     /// <summary>SHA-256 of the block kind and its collapsed text, as 32 hex digits.</summary>
-    public static string HashOf(BlockKind kind, string text)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{text}"));
-        return Convert.ToHexStringLower(bytes.AsSpan(0, 16));
-    }
+    public static string HashOf(BlockKind kind, string text) => Hashing.Sha256Hex($"{kind}\n{text}", bytes: 16);
 
     private static string Next(DraftSection section, string prefix, Dictionary<string, int> counters)
     {

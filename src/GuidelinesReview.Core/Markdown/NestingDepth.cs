@@ -12,8 +12,32 @@ internal static class NestingDepth
     {
         var max = 0;
         var i = 0;
+        string? fence = null;
         while (i < markdown.Length)
         {
+            // Lines inside a fenced code block are code: their indentation is not nesting.
+            var lineEnd = markdown.IndexOf('\n', i);
+            var line = markdown.AsSpan(i, (lineEnd < 0 ? markdown.Length : lineEnd) - i).TrimStart(' ');
+            if (fence is not null || line.StartsWith("```") || line.StartsWith("~~~"))
+            {
+                if (fence is null)
+                {
+                    fence = line[..3].ToString();
+                }
+                else if (line.StartsWith(fence))
+                {
+                    fence = null;
+                }
+
+                if (lineEnd < 0)
+                {
+                    break;
+                }
+
+                i = lineEnd + 1;
+                continue;
+            }
+
             var depth = 0;
             var spaces = 0;
             while (i < markdown.Length && markdown[i] != '\n')

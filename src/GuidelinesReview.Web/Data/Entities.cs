@@ -52,11 +52,8 @@ public sealed class DraftVersion
     public string Language { get; set; } = "en";
     public string Summary { get; set; } = "";
 
-    /// <summary>The Markdown body as published; never changed afterwards.</summary>
+    /// <summary>The Markdown body as published; never changed afterwards (a re-import is compared with it).</summary>
     public string Markdown { get; set; } = "";
-
-    /// <summary>SHA-256 of the source file, to tell an unchanged re-import from a forbidden edit.</summary>
-    public string SourceHash { get; set; } = "";
 
     public string SourceName { get; set; } = "";
     public DateTime PublishedAt { get; set; }

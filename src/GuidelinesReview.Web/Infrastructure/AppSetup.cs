@@ -172,6 +172,14 @@ public static class AppSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+
+        // Dates and numbers on pages in English whatever the server's own locale; browsers
+        // show times in the reader's locale and time zone (review.js).
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("en-GB");
+            o.RequestCultureProviders.Clear();
+        });
         app.UseSecurityHeaders();
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/lib") || context.Request.Path.StartsWithSegments("/css") || context.Request.Path.StartsWithSegments("/js"),

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace GuidelinesReview.Web.Infrastructure;
 
-/// <summary>Authorization policies by role, applied to page folders in one place (Program).</summary>
+/// <summary>Authorization policies by role, applied to page folders in one place (<see cref="AppSetup"/>).
+/// Who may write comments is decided per action by <c>CommentRules</c>, for the hub and API alike.</summary>
 public static class Policies
 {
     public const string Admin = nameof(Admin);
@@ -11,14 +12,10 @@ public static class Policies
     /// <summary>Secretariat work: publishing, invitations, moderation, dispositions.</summary>
     public const string Secretariat = nameof(Secretariat);
 
-    /// <summary>Anyone who may write comments: every role except Observer and Translator.</summary>
-    public const string Contributor = nameof(Contributor);
-
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Secretariat, p => p.RequireRole(Roles.Secretariat, Roles.Admin));
-        options.AddPolicy(Contributor, p => p.RequireRole(Roles.Expert, Roles.Moderator, Roles.NoteTaker, Roles.Secretariat, Roles.Admin));
 
         // Everything needs a signed-in user unless a page says [AllowAnonymous].
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

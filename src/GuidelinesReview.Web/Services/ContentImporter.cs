@@ -54,13 +54,17 @@ public sealed partial class ContentImporter(AppDbContext db, DraftPublisher publ
                         case PublishOutcome.Unchanged:
                             unchanged++;
                             break;
+                        case PublishOutcome.Updated:
+                            unchanged++;
+                            LogUpdated(name, result.Message);
+                            break;
                         default:
                             errors.Add(result.Message);
                             LogVersionRefused(name, result.Message);
                             break;
                     }
                 }
-                catch (Exception e) when (e is ContentFormatException or MarkdownRejectedException or IOException)
+                catch (Exception e) when (e is ContentFormatException or MarkdownRejectedException or IOException or Microsoft.EntityFrameworkCore.DbUpdateException)
                 {
                     db.ChangeTracker.Clear();
                     errors.Add($"{name}: {e.Message}");
@@ -124,6 +128,9 @@ public sealed partial class ContentImporter(AppDbContext db, DraftPublisher publ
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content import refused {File}: {Reason}")]
     private partial void LogVersionRefused(string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content import: {File}: {Result}")]
+    private partial void LogUpdated(string file, string result);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content import: {File}: {Result}")]
     private partial void LogPublished(string file, string result);

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Drafts;
+using GuidelinesReview.Core.Text;
 using GuidelinesReview.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,36 +10,57 @@ public enum PublishOutcome
 {
     Published,
     Unchanged,
+
+    /// <summary>Same text, new label, status, date or summary (e.g. consultation → final).</summary>
+    Updated,
     Refused,
 }
 
 public sealed record PublishResult(PublishOutcome Outcome, string Message, DraftVersion? Version = null);
 
 /// <summary>
-/// Turns a draft file into an immutable <see cref="DraftVersion"/> with its sections and blocks.
-/// The same file published twice is a no-op; a different file under an existing number is refused.
+/// Turns a draft file into a <see cref="DraftVersion"/> with its sections and blocks. The text
+/// of a published version never changes (people comment on it): a different body under an
+/// existing number is refused. Its label, date, status and summary may be updated.
 /// </summary>
 public sealed class DraftPublisher(AppDbContext db, TimeProvider clock)
 {
-    public static string HashSource(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal))));
+    /// <summary>Hash of the body with line endings and trailing blank lines normalised, so an editor's final newline is no change.</summary>
+    public static string HashBody(string body) =>
+        Hashing.Sha256Hex(body.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd());
 
     public async Task<PublishResult> PublishAsync(Guideline guideline, string sourceText, string sourceName, CancellationToken ct)
     {
         var file = DraftFile.Parse(sourceText, sourceName);
-        var number = file.FrontMatter.Number;
-        var hash = HashSource(sourceText);
-        var existing = await db.DraftVersions.AsNoTracking()
-            .Where(v => v.GuidelineId == guideline.Id && v.Number == number)
-            .Select(v => new { v.SourceHash, v.SourceName })
-            .FirstOrDefaultAsync(ct);
+        var meta = file.FrontMatter;
+        var number = meta.Number;
+        var hash = HashBody(file.Body);
+        var existing = await db.DraftVersions.FirstOrDefaultAsync(v => v.GuidelineId == guideline.Id && v.Number == number, ct);
         if (existing is not null)
         {
-            return existing.SourceHash == hash
-                ? new PublishResult(PublishOutcome.Unchanged, $"v{number} of '{guideline.Slug}' is already published.")
-                : new PublishResult(PublishOutcome.Refused,
-                    $"v{number} of '{guideline.Slug}' is already published (from {existing.SourceName}) and {sourceName} differs from it. " +
+            if (HashBody(existing.Markdown) != hash)
+            {
+                return new PublishResult(PublishOutcome.Refused,
+                    $"v{number} of '{guideline.Slug}' is already published (from {existing.SourceName}) and the text in {sourceName} differs from it. " +
                     "Published versions are immutable because people comment on them: publish the change as a new version number.");
+            }
+
+            if (existing.Language != meta.Language)
+            {
+                return new PublishResult(PublishOutcome.Refused,
+                    $"v{number} of '{guideline.Slug}' is published in '{existing.Language}'; {sourceName} says '{meta.Language}'. The language of a version cannot change.");
+            }
+
+            var date = meta.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            if (existing.Label == meta.Label && existing.Status == meta.Status && existing.Date == date && existing.Summary == meta.Summary)
+            {
+                return new PublishResult(PublishOutcome.Unchanged, $"v{number} of '{guideline.Slug}' is already published.");
+            }
+
+            var change = existing.Status != meta.Status ? $"status {existing.Status} → {meta.Status}" : "label, date or summary";
+            (existing.Label, existing.Status, existing.Date, existing.Summary) = (meta.Label, meta.Status, date, meta.Summary);
+            await db.SaveChangesAsync(ct);
+            return new PublishResult(PublishOutcome.Updated, $"v{number} of '{guideline.Slug}': {change} (text unchanged).", existing);
         }
 
         var terms = await db.GuidelineTerms.Where(t => t.GuidelineId == guideline.Id).ToListAsync(ct);
@@ -59,7 +79,6 @@ public sealed class DraftPublisher(AppDbContext db, TimeProvider clock)
             Language = file.FrontMatter.Language,
             Summary = file.FrontMatter.Summary,
             Markdown = file.Body,
-            SourceHash = hash,
             SourceName = sourceName,
             PublishedAt = clock.GetUtcNow().UtcDateTime,
             WordCount = document.Blocks.Sum(b => CountWords(b.Text)),

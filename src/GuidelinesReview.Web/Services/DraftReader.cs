@@ -24,9 +24,12 @@ public sealed record BlockView(string Anchor, BlockKind Kind, string SectionAnch
 
 public sealed record VersionSummary(int Number, string Label, DateTime Date, DraftStatus Status);
 
+/// <summary>What the pages show of a version (not its Markdown source, which can be 400 KB).</summary>
+public sealed record VersionInfo(int Id, int Number, string Label, DateTime Date, DraftStatus Status, string Language, string Summary, int WordCount);
+
 public sealed record DraftView(
     Guideline Guideline,
-    DraftVersion Version,
+    VersionInfo Version,
     IReadOnlyList<VersionSummary> AllVersions,
     IReadOnlyList<TermView> Areas,
     IReadOnlyList<TermView> Principles,
@@ -45,7 +48,9 @@ public sealed class DraftReader(AppDbContext db)
         }
 
         var version = await db.DraftVersions.AsNoTracking()
-            .FirstOrDefaultAsync(v => v.GuidelineId == guideline.Id && v.Number == number, ct);
+            .Where(v => v.GuidelineId == guideline.Id && v.Number == number)
+            .Select(v => new VersionInfo(v.Id, v.Number, v.Label, v.Date, v.Status, v.Language, v.Summary, v.WordCount))
+            .FirstOrDefaultAsync(ct);
         if (version is null)
         {
             return null;

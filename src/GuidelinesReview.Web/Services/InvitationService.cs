@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Core.Text;
 using GuidelinesReview.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -119,6 +120,5 @@ public sealed class InvitationService(AppDbContext db, UserManager<AppUser> user
         return revoked.Count == 1;
     }
 
-    private static string Hash(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    private static string Hash(string token) => Hashing.Sha256Hex(token);
 }

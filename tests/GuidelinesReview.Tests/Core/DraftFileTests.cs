@@ -152,4 +152,17 @@ public sealed class DraftFileTests
 
         Assert.StartsWith("v2.md: front matter", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("draft, final")]
+    [InlineData("1")]
+    [InlineData("Published")]
+    public void Only_the_three_status_names_are_accepted(string status)
+    {
+        var text = Valid.Replace("status: consultation", $"status: {status}", StringComparison.Ordinal);
+
+        var error = Assert.Throws<ContentFormatException>(() => DraftFile.Parse(text, "v2.md"));
+
+        Assert.Contains("'status' must be draft, consultation or final", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -85,4 +85,13 @@ public sealed class DraftParserTests
     {
         Assert.Throws<ArgumentNullException>(() => DraftParser.Parse(null!, Taxonomy.Empty));
     }
+
+    [Fact]
+    public void Braces_in_a_heading_that_are_not_tags_stay_part_of_the_heading()
+    {
+        var document = DraftParser.Parse("# 1. Use of {placeholders} in templates\n\nText.\n", GuidelinesReview.Core.Content.Taxonomy.Empty);
+
+        Assert.Equal("1. Use of {placeholders} in templates", document.Sections[0].Title);
+        Assert.Empty(document.Sections[0].Areas);
+    }
 }

@@ -53,4 +53,13 @@ public sealed class NestingDepthTests
         Assert.Equal(0, NestingDepth.Estimate("12"));
         Assert.Equal(0, NestingDepth.Estimate("12."));
     }
+
+    [Fact]
+    public void Indentation_inside_a_fenced_code_block_is_not_nesting()
+    {
+        var code = "```\n" + new string(' ', 200) + "deeply indented code\n```\n\nAfter.\n";
+
+        Assert.Equal(0, NestingDepth.Estimate(code));
+        Assert.Equal(2, NestingDepth.Estimate(code + "\n> > quoted\n"));
+    }
 }

@@ -34,7 +34,7 @@ public sealed class ContentImportTests(AppFactory app) : IDisposable
     private Task<string> SnapshotAsync() => app.DbAsync(async db =>
     {
         var versions = await db.DraftVersions.Where(v => v.Guideline.Slug == slug).OrderBy(v => v.Number)
-            .Select(v => new { v.Id, v.Number, v.SourceHash, v.Markdown.Length, Blocks = v.Blocks.Count, Sections = v.Sections.Count }).ToListAsync();
+            .Select(v => new { v.Id, v.Number, v.Markdown, v.Label, Blocks = v.Blocks.Count, Sections = v.Sections.Count }).ToListAsync();
         var terms = await db.GuidelineTerms.Where(t => db.Guidelines.Any(g => g.Id == t.GuidelineId && g.Slug == slug)).CountAsync();
         return System.Text.Json.JsonSerializer.Serialize(new { versions, terms });
     });
@@ -72,6 +72,25 @@ public sealed class ContentImportTests(AppFactory app) : IDisposable
         Assert.Contains("already published", error, StringComparison.Ordinal);
         Assert.Contains("new version", error, StringComparison.Ordinal);
         Assert.Equal(published, await app.DbAsync(db => db.DraftVersions.Where(v => v.Guideline.Slug == slug && v.Number == 1).Select(v => v.Markdown).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Status_label_and_date_may_change_but_not_the_text_or_language()
+    {
+        CopySample();
+        await ImportAsync();
+        var v3 = Path.Combine(Folder, "v3.md");
+        var original = File.ReadAllText(v3);
+
+        File.WriteAllText(v3, original.Replace("status: consultation", "status: final", StringComparison.Ordinal) + "\n\n");
+        var closed = await ImportAsync();
+        File.WriteAllText(v3, original.Replace("language: en", "language: fr", StringComparison.Ordinal));
+        var otherLanguage = await ImportAsync();
+
+        Assert.Empty(closed.Errors);
+        Assert.Equal(GuidelinesReview.Core.Content.DraftStatus.Final,
+            await app.DbAsync(db => db.DraftVersions.Where(v => v.Guideline.Slug == slug && v.Number == 3).Select(v => v.Status).SingleAsync()));
+        Assert.Contains("The language of a version cannot change.", Assert.Single(otherLanguage.Errors), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,6 +140,10 @@ public sealed class ContentImportTests(AppFactory app) : IDisposable
         Assert.Equal(blocks.Count, blocks.Select(b => b.Anchor).Distinct().Count());
         Assert.All(blocks, b => Assert.Contains($"id=\"{b.Anchor}\" data-anchor=\"{b.Anchor}\"", b.Html, StringComparison.Ordinal));
         Assert.True(taggedSections > ownTags / 3, "subsections inherit their parents' tags");
+        var inherited = await app.DbAsync(db => db.SectionTags
+            .Where(t => db.Sections.Any(s => s.Id == t.SectionId && s.Anchor == "s4.3" && db.DraftVersions.Any(v => v.Id == s.VersionId && v.Number == 3 && v.Guideline.Slug == slug)))
+            .Select(t => new { t.Term.Key, t.Own }).ToListAsync());
+        Assert.Contains(inherited, t => t.Key == "institutional" && !t.Own); // "4. Governance" is tagged institutional; 4.3 inherits it
     }
 
     public void Dispose()

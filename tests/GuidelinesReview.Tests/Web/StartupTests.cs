@@ -132,6 +132,19 @@ public sealed class StartupTests
             string.Join(", ", differences.Select(d => d.GetType().Name)));
     }
 
+    [Fact]
+    public async Task A_query_with_array_contains_translates_under_the_projects_language_version()
+    {
+        // C# 14 binds array.Contains(x) to a span overload EF Core 6 cannot translate
+        // (InvalidOperationException at run time); Directory.Build.props pins C# 13 for this.
+        using var app = new CustomAppFactory();
+        string[] keys = ["community", "data"];
+
+        var found = await app.DbAsync(db => db.GuidelineTerms.Where(t => keys.Contains(t.Key)).Select(t => t.Key).Distinct().OrderBy(k => k).ToListAsync());
+
+        Assert.Equal(["community", "data"], found);
+    }
+
     private static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 

@@ -410,10 +410,6 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SourceHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("SourceName")
                         .IsRequired()
                         .HasColumnType("TEXT");
