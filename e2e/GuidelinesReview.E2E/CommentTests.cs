@@ -75,6 +75,7 @@ public sealed class CommentTests(AppServer app)
         var mine = Column(esi, "s2.1-p1").Locator(".comment", new() { HasText = "Name the rights this refers to." }).First;
         await Assertions.Expect(mine.Locator(".replies")).ToContainTextAsync("Agreed: national law varies");
         await Assertions.Expect(mine).ToContainTextAsync("1 support");
+        await Assertions.Expect(mine).ToContainTextAsync("Supported by Elias Expert");
         await Assertions.Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Edit" })).ToHaveCountAsync(0); // it has a reply now
 
         // The secretariat records a decision; both experts see it.
@@ -188,5 +189,29 @@ public sealed class CommentTests(AppServer app)
         await AppServer.ScreenshotAsync(sam, "dispositions");
         await esi.Context.CloseAsync();
         await sam.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_comments_sit_under_their_paragraph_and_the_page_does_not_scroll_sideways()
+    {
+        var page = await app.NewPageAsync(signInAs: "expert", width: 375, height: 740);
+        await OpenDraftAsync(page, "s2.3-p1");
+        await page.Locator("[data-add-comment='s2.3-p1']").ClickAsync();
+        await page.GetByLabel("Comment", new() { Exact = true }).FillAsync("Posted from a phone: please cite the SDG targets.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        var comment = Column(page, "s2.3-p1").Locator(".comment", new() { HasText = "Posted from a phone" });
+        await Assertions.Expect(comment).ToHaveCountAsync(1);
+
+        var paragraph = await page.Locator("#s2\\.3-p1").BoundingBoxAsync();
+        var box = await comment.BoundingBoxAsync();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+        Assert.True(box!.Y > paragraph!.Y + paragraph.Height - 1, "the comment is below its paragraph");
+        Assert.True(box.X + box.Width <= 375, "the comment fits the screen");
+        Assert.True(overflow <= 0, $"the page scrolls sideways by {overflow}px");
+        await comment.ScrollIntoViewIfNeededAsync();
+        await AppServer.ScreenshotAsync(page, "comments-phone");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
     }
 }

@@ -15,7 +15,7 @@ namespace GuidelinesReview.Core.Markdown;
 /// </summary>
 public static class SafeMarkdown
 {
-    /// <summary>Largest draft accepted. The generated benchmark draft is about 160 KB.</summary>
+    /// <summary>Largest draft accepted. The generated benchmark draft is about 170 KB.</summary>
     public const int MaxDraftLength = 400_000;
 
     /// <summary>Deeper nesting than this is not a document but an attack on the parser.</summary>

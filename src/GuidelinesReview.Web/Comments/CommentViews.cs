@@ -94,7 +94,7 @@ public sealed class CommentViews(AppDbContext db)
         c.Tags.Where(t => t.Term.Kind == TaxonomyKind.ThematicArea).OrderBy(t => t.Term.Ordinal).Select(t => t.Term.Key).ToList(),
         c.Tags.Where(t => t.Term.Kind == TaxonomyKind.Principle).OrderBy(t => t.Term.Ordinal).Select(t => t.Term.Key).ToList());
 
-    private static CommentView Redact(CommentView view) => view with
+    public static CommentView Redact(CommentView view) => view with
     {
         Body = null,
         BodyHtml = null,

@@ -18,6 +18,7 @@ public sealed class ReviewHub(
     CommentService comments,
     CommentViews views,
     PresenceTracker presence,
+    CommentSnapshots snapshots,
     ReviewBroadcaster broadcaster) : Hub<IReviewClient>
 {
     private Caller Caller => Caller.From(Context.User!);
@@ -36,7 +37,10 @@ public sealed class ReviewHub(
         // Join before reading, so nothing committed in between is missed (duplicates are fine: clients keep the highest seq).
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Version(versionId, caller.CanModerate));
         var seq = await views.LatestSeqAsync(versionId, Context.ConnectionAborted);
-        var changed = await views.ForVersionAsync(versionId, Math.Max(0, since), caller.CanModerate, Context.ConnectionAborted);
+        var changed = since > 0
+            ? await views.ForVersionAsync(versionId, since, caller.CanModerate, Context.ConnectionAborted)
+            : await snapshots.AllAsync(versionId, seq, caller.CanModerate,
+                () => views.ForVersionAsync(versionId, 0, moderator: true, Context.ConnectionAborted));
         var user = await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => u.DisplayName).SingleAsync(Context.ConnectionAborted);
         presence.Join(Context.ConnectionId, versionId, new PresenceView(caller.UserId, user, MainRole(caller)));
         broadcaster.PresenceChanged(versionId);

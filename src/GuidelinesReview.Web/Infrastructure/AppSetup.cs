@@ -54,6 +54,7 @@ public static class AppSetup
         services.AddScoped<ReviewBroadcaster>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<PresenceNotifier>();
+        services.AddSingleton<CommentSnapshots>();
         services.AddSingleton<PostingLimiter>();
 
         var enums = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);

@@ -313,7 +313,7 @@
       } else if (c.supporters.length) {
         bar.append(el('span', { class: 'support-count', text: `${c.supporters.length} support${c.supporters.length === 1 ? '' : 's'}` }));
       }
-      if (c.supporters.length) bar.append(el('span', { class: 'visually-hidden', text: `Supported by ${c.supporters.map(s => s.name).join(', ')}` }));
+      if (c.supporters.length) bar.append(el('span', { class: 'support-names', text: `Supported by ${c.supporters.map(s => s.name).join(', ')}` }));
       if (canWrite && active) bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Reply', onclick: () => openReply(c) }));
     }
     if (mine && canWrite && active && !c.replyCount && !c.disposition) {
