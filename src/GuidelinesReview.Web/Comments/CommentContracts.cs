@@ -31,6 +31,9 @@ public sealed record DispositionView(Decision Decision, string DecisionName, str
 
 public sealed record HiddenView(DateTime At, string? Reason);
 
+/// <summary>Where the comment stands in a later version (its path through the drafts).</summary>
+public sealed record PlacementView(int Version, string? Anchor, Core.Diff.PlacementStatus Status, bool PassageFound);
+
 /// <summary>
 /// A comment as clients see it. <see cref="Seq"/> is the id of its latest change event: clients
 /// keep the highest they have seen and catch up from it. For a hidden comment, people who are
@@ -40,6 +43,7 @@ public sealed record CommentView(
     int Id,
     long Seq,
     int VersionId,
+    int VersionNumber,
     string Anchor,
     int? ParentId,
     Guid ClientId,
@@ -58,7 +62,11 @@ public sealed record CommentView(
     DispositionView? Disposition,
     int ReplyCount,
     IReadOnlyList<string> Areas,
-    IReadOnlyList<string> Principles);
+    IReadOnlyList<string> Principles,
+    IReadOnlyList<PlacementView> Placements);
+
+/// <summary>A comment made on an earlier version, as placed in this one (read-only here).</summary>
+public sealed record CarriedView(CommentView Comment, string? Anchor, Core.Diff.PlacementStatus Status, QuoteSelector? Quote, bool PassageFound);
 
 public sealed record PresenceView(string UserId, string Name, string Role);
 
@@ -66,6 +74,7 @@ public sealed record JoinResult(
     int VersionId,
     long Seq,
     IReadOnlyList<CommentView> Comments,
+    IReadOnlyList<CarriedView> Carried,
     IReadOnlyList<PresenceView> Viewers,
     bool CanWrite,
     bool CanModerate,

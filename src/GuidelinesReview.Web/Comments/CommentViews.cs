@@ -31,6 +31,25 @@ public sealed class CommentViews(AppDbContext db)
         return (full, full.Hidden is null ? full : Redact(full));
     }
 
+    /// <summary>Comments made on earlier versions and placed in this one, orphans included.</summary>
+    public async Task<IReadOnlyList<CarriedView>> CarriedIntoAsync(int versionId, bool moderator, CancellationToken ct)
+    {
+        var placements = await db.CommentPlacements.AsNoTracking().Where(p => p.VersionId == versionId)
+            .Select(p => new { p.CommentId, Anchor = p.Block == null ? null : p.Block.Anchor, p.Status, p.QuoteExact, p.QuotePrefix, p.QuoteSuffix, p.QuoteStart, p.QuoteEnd, p.PassageFound })
+            .ToListAsync(ct);
+        if (placements.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = placements.Select(p => p.CommentId).ToList();
+        var comments = (await LoadAsync(db.Comments.Where(c => ids.Contains(c.Id)), moderator, ct)).ToDictionary(c => c.Id);
+        return placements.Where(p => comments.ContainsKey(p.CommentId)).Select(p => new CarriedView(
+            comments[p.CommentId], p.Anchor, p.Status,
+            p.QuoteExact is null ? null : new QuoteSelector(p.QuoteExact, p.QuotePrefix ?? "", p.QuoteSuffix ?? "", p.QuoteStart ?? 0, p.QuoteEnd ?? 0),
+            p.PassageFound)).ToList();
+    }
+
     public async Task<long> LatestSeqAsync(int versionId, CancellationToken ct) =>
         await db.CommentEvents.Where(e => e.VersionId == versionId).MaxAsync(e => (long?)e.Id, ct) ?? 0;
 
@@ -60,18 +79,26 @@ public sealed class CommentViews(AppDbContext db)
         var revisions = await db.CommentRevisions.Where(r => ids.Contains(r.CommentId))
             .GroupBy(r => r.CommentId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var versionIds = comments.Select(c => c.VersionId).Distinct().ToList();
+        var numbers = await db.DraftVersions.Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Number, ct);
+        var placements = (await db.CommentPlacements.Where(p => ids.Contains(p.CommentId))
+            .Join(db.DraftVersions, p => p.VersionId, v => v.Id, (p, v) => new { p.CommentId, v.Number, Anchor = p.Block == null ? null : p.Block.Anchor, p.Status, p.PassageFound })
+            .ToListAsync(ct))
+            .OrderBy(p => p.Number)
+            .ToLookup(p => p.CommentId, p => new PlacementView(p.Number, p.Anchor, p.Status, p.PassageFound));
 
         return comments.Select(c =>
         {
-            var view = ToView(c, seqs.GetValueOrDefault(c.Id), replies.GetValueOrDefault(c.Id), revisions.GetValueOrDefault(c.Id));
+            var view = ToView(c, numbers[c.VersionId], seqs.GetValueOrDefault(c.Id), replies.GetValueOrDefault(c.Id), revisions.GetValueOrDefault(c.Id), placements[c.Id].ToList());
             return moderator || view.Hidden is null ? view : Redact(view);
         }).ToList();
     }
 
-    private static CommentView ToView(Comment c, long seq, int replyCount, int revisionCount) => new(
+    private static CommentView ToView(Comment c, int versionNumber, long seq, int replyCount, int revisionCount, IReadOnlyList<PlacementView> placements) => new(
         c.Id,
         seq,
         c.VersionId,
+        versionNumber,
         c.Block.Anchor,
         c.ParentId,
         c.ClientId,
@@ -92,7 +119,8 @@ public sealed class CommentViews(AppDbContext db)
             : null,
         replyCount,
         c.Tags.Where(t => t.Term.Kind == TaxonomyKind.ThematicArea).OrderBy(t => t.Term.Ordinal).Select(t => t.Term.Key).ToList(),
-        c.Tags.Where(t => t.Term.Kind == TaxonomyKind.Principle).OrderBy(t => t.Term.Ordinal).Select(t => t.Term.Key).ToList());
+        c.Tags.Where(t => t.Term.Kind == TaxonomyKind.Principle).OrderBy(t => t.Term.Ordinal).Select(t => t.Term.Key).ToList(),
+        placements);
 
     public static CommentView Redact(CommentView view) => view with
     {

@@ -18,6 +18,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CommentTag> CommentTags => Set<CommentTag>();
     public DbSet<Disposition> Dispositions => Set<Disposition>();
     public DbSet<CommentEvent> CommentEvents => Set<CommentEvent>();
+    public DbSet<CommentPlacement> CommentPlacements => Set<CommentPlacement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

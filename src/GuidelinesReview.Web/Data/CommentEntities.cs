@@ -109,3 +109,24 @@ public sealed class CommentEvent
     public string? Note { get; set; }
     public DateTime At { get; set; }
 }
+
+/// <summary>
+/// Where a comment made on an earlier version stands in a later one, worked out when the later
+/// version was published (carry-forward). One row per comment and later version, orphans included.
+/// </summary>
+public sealed class CommentPlacement
+{
+    public int CommentId { get; set; }
+    public int VersionId { get; set; }
+    public int FromVersionId { get; set; }
+    public int? BlockId { get; set; }
+    public Block? Block { get; set; }
+    public Core.Diff.PlacementStatus Status { get; set; }
+    public string? QuoteExact { get; set; }
+    public string? QuotePrefix { get; set; }
+    public string? QuoteSuffix { get; set; }
+    public int? QuoteStart { get; set; }
+    public int? QuoteEnd { get; set; }
+    public bool PassageFound { get; set; }
+    public double Similarity { get; set; }
+}

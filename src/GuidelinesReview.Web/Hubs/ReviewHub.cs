@@ -41,6 +41,7 @@ public sealed class ReviewHub(
             ? await views.ForVersionAsync(versionId, since, caller.CanModerate, Context.ConnectionAborted)
             : await snapshots.AllAsync(versionId, seq, caller.CanModerate,
                 () => views.ForVersionAsync(versionId, 0, moderator: true, Context.ConnectionAborted));
+        var carried = await views.CarriedIntoAsync(versionId, caller.CanModerate, Context.ConnectionAborted);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => u.DisplayName).SingleAsync(Context.ConnectionAborted);
         presence.Join(Context.ConnectionId, versionId, new PresenceView(caller.UserId, user, MainRole(caller)));
         broadcaster.PresenceChanged(versionId);
@@ -48,6 +49,7 @@ public sealed class ReviewHub(
             versionId,
             seq,
             changed,
+            carried,
             presence.Viewers(versionId),
             caller.CanWrite && version.Status != Core.Content.DraftStatus.Final,
             caller.CanModerate,

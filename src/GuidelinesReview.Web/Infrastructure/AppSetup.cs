@@ -43,6 +43,9 @@ public static class AppSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolveDataDirectory(builder.Environment.ContentRootPath), "keys")));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DraftPublisher>();
+        services.AddScoped<CarryForwardService>();
+        services.AddScoped<DiffService>();
+        services.AddSingleton<DiffCache>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<DraftReader>();
         services.AddScoped<InvitationService>();

@@ -16,14 +16,14 @@ public enum PublishOutcome
     Refused,
 }
 
-public sealed record PublishResult(PublishOutcome Outcome, string Message, DraftVersion? Version = null);
+public sealed record PublishResult(PublishOutcome Outcome, string Message, DraftVersion? Version = null, CarryForwardReport? Carried = null);
 
 /// <summary>
 /// Turns a draft file into a <see cref="DraftVersion"/> with its sections and blocks. The text
 /// of a published version never changes (people comment on it): a different body under an
 /// existing number is refused. Its label, date, status and summary may be updated.
 /// </summary>
-public sealed class DraftPublisher(AppDbContext db, TimeProvider clock)
+public sealed class DraftPublisher(AppDbContext db, CarryForwardService carryForward, TimeProvider clock)
 {
     /// <summary>Hash of the body with line endings and trailing blank lines normalised, so an editor's final newline is no change.</summary>
     public static string HashBody(string body) =>
@@ -124,9 +124,15 @@ public sealed class DraftPublisher(AppDbContext db, TimeProvider clock)
             });
         }
 
+        // One transaction: the version and where every earlier comment now stands. SQLite's WAL
+        // lets readers go on reading the previous versions meanwhile.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.DraftVersions.Add(version);
         await db.SaveChangesAsync(ct);
-        return new PublishResult(PublishOutcome.Published, $"Published v{number} '{version.Label}' of '{guideline.Slug}' ({version.Blocks.Count} blocks).", version);
+        var carried = await carryForward.RunAsync(version, ct);
+        await transaction.CommitAsync(ct);
+        var summary = carried is null ? "" : $" Comments from v{carried.FromVersionNumber}: {carried.Unchanged} unchanged, {carried.Modified} on changed text, {carried.Orphaned} whose text is gone.";
+        return new PublishResult(PublishOutcome.Published, $"Published v{number} '{version.Label}' of '{guideline.Slug}' ({version.Blocks.Count} blocks).{summary}", version, carried);
     }
 
     private static int CountWords(string text) =>

@@ -63,3 +63,17 @@ internal sealed class CommentEventConfiguration : IEntityTypeConfiguration<Comme
         builder.Property(e => e.Note).HasMaxLength(500);
     }
 }
+
+internal sealed class CommentPlacementConfiguration : IEntityTypeConfiguration<CommentPlacement>
+{
+    public void Configure(EntityTypeBuilder<CommentPlacement> builder)
+    {
+        builder.HasKey(p => new { p.CommentId, p.VersionId });
+        builder.HasIndex(p => p.VersionId);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Comment>().WithMany().HasForeignKey(p => p.CommentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<DraftVersion>().WithMany().HasForeignKey(p => p.VersionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<DraftVersion>().WithMany().HasForeignKey(p => p.FromVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Block).WithMany().HasForeignKey(p => p.BlockId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -281,6 +281,57 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("CommentEvents");
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentPlacement", b =>
+                {
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BlockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PassageFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuoteEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuoteExact")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuotePrefix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuoteStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuoteSuffix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId", "VersionId");
+
+                    b.HasIndex("BlockId");
+
+                    b.HasIndex("FromVersionId");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("CommentPlacements");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.CommentRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -777,6 +828,34 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Author");
+
+                    b.Navigation("Block");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentPlacement", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.Block", "Block")
+                        .WithMany()
+                        .HasForeignKey("BlockId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FromVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Block");
                 });
