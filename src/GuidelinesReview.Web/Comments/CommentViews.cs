@@ -21,6 +21,10 @@ public sealed class CommentViews(AppDbContext db)
         return await LoadAsync(query, moderator, ct);
     }
 
+    /// <summary>A person's comments (not replies) on every version of a guideline, oldest version first.</summary>
+    public Task<IReadOnlyList<CommentView>> ByAuthorAsync(int guidelineId, string authorId, CancellationToken ct) =>
+        LoadAsync(db.Comments.Where(c => c.AuthorId == authorId && c.ParentId == null && db.DraftVersions.Any(v => v.Id == c.VersionId && v.GuidelineId == guidelineId)), moderator: false, ct);
+
     public async Task<CommentView> OneAsync(int commentId, bool moderator, CancellationToken ct) =>
         (await LoadAsync(db.Comments.Where(c => c.Id == commentId), moderator, ct)).Single();
 

@@ -46,6 +46,7 @@ public static class AppSetup
         services.AddScoped<CarryForwardService>();
         services.AddScoped<DiffService>();
         services.AddSingleton<DiffCache>();
+        services.AddSingleton<DocxConverter>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<DraftReader>();
         services.AddScoped<InvitationService>();
@@ -150,6 +151,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Admin/Invitations", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Dispositions", Policies.Secretariat);
+            o.Conventions.AuthorizePage("/Guidelines/Publish", Policies.Secretariat);
         });
     }
 

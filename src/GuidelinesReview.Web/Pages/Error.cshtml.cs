@@ -24,6 +24,7 @@ public sealed class ErrorModel : PageModel
             400 => ("The request was not understood", "Something in the request was not valid. Go back and try again."),
             403 => ("Not allowed", "Your account does not have access to this page."),
             429 => ("Too many requests", "Please wait a moment and try again."),
+            413 => ("The file is too large", "Uploads can be at most 2 MB. Nothing was saved."),
             _ => (Heading, Explanation),
         };
     }

@@ -34,11 +34,41 @@ public sealed record DraftView(
     IReadOnlyList<TermView> Areas,
     IReadOnlyList<TermView> Principles,
     IReadOnlyList<SectionView> Sections,
-    IReadOnlyList<BlockView> Blocks);
+    IReadOnlyList<BlockView> Blocks,
+    IReadOnlyDictionary<int, GuidelineTerm> TermsById);
 
 /// <summary>Loads what the reading view of a draft version shows, in a fixed number of queries.</summary>
 public sealed class DraftReader(AppDbContext db)
 {
+
+    /// <summary>The sections of a version with their tags (own and inherited), in document order.</summary>
+    public async Task<IReadOnlyList<SectionView>> SectionsAsync(int versionId, IReadOnlyDictionary<int, GuidelineTerm> termsById, CancellationToken ct)
+    {
+        var sections = await db.Sections.AsNoTracking().Where(s => s.VersionId == versionId).OrderBy(s => s.Ordinal).Include(s => s.Tags).ToListAsync(ct);
+        return sections.Select(s => ToView(s, termsById)).ToList();
+    }
+
+    private static SectionView ToView(Section s, IReadOnlyDictionary<int, GuidelineTerm> termsById)
+    {
+        TermView View(GuidelineTerm t) => new(t.Key, t.Name);
+        List<TermView> Own(TaxonomyKind kind) =>
+            s.Tags.Where(t => t.Own).Select(t => termsById[t.TermId]).Where(t => t.Kind == kind).OrderBy(t => t.Ordinal).Select(View).ToList();
+        HashSet<string> All(TaxonomyKind kind) =>
+            s.Tags.Select(t => termsById[t.TermId]).Where(t => t.Kind == kind).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        return new SectionView(s.Anchor, s.ParentAnchor, s.Level, s.Title, Own(TaxonomyKind.ThematicArea), Own(TaxonomyKind.Principle), All(TaxonomyKind.ThematicArea), All(TaxonomyKind.Principle));
+    }
+
+    /// <summary>The versions of a guideline, oldest first; null if there is no such guideline.</summary>
+    public async Task<IReadOnlyList<VersionSummary>?> VersionsAsync(string slug, CancellationToken ct)
+    {
+        var guidelineId = await db.Guidelines.Where(g => g.Slug == slug).Select(g => (int?)g.Id).FirstOrDefaultAsync(ct);
+        return guidelineId is null ? null : await db.DraftVersions.AsNoTracking()
+            .Where(v => v.GuidelineId == guidelineId)
+            .OrderBy(v => v.Number)
+            .Select(v => new VersionSummary(v.Number, v.Label, v.Date, v.Status))
+            .ToListAsync(ct);
+    }
+
     public async Task<DraftView?> LoadAsync(string slug, int number, CancellationToken ct)
     {
         var guideline = await db.Guidelines.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, ct);
@@ -66,11 +96,7 @@ public sealed class DraftReader(AppDbContext db)
             .OrderBy(t => t.Ordinal)
             .ToListAsync(ct);
         var termsById = terms.ToDictionary(t => t.Id);
-        var sections = await db.Sections.AsNoTracking()
-            .Where(s => s.VersionId == version.Id)
-            .OrderBy(s => s.Ordinal)
-            .Include(s => s.Tags)
-            .ToListAsync(ct);
+        var sections = await SectionsAsync(version.Id, termsById, ct);
         var blocks = await db.Blocks.AsNoTracking()
             .Where(b => b.VersionId == version.Id)
             .OrderBy(b => b.Ordinal)
@@ -78,21 +104,14 @@ public sealed class DraftReader(AppDbContext db)
             .ToListAsync(ct);
 
         TermView View(GuidelineTerm t) => new(t.Key, t.Name);
-        List<TermView> Own(Section s, TaxonomyKind kind) =>
-            s.Tags.Where(t => t.Own).Select(t => termsById[t.TermId]).Where(t => t.Kind == kind).OrderBy(t => t.Ordinal).Select(View).ToList();
-        HashSet<string> All(Section s, TaxonomyKind kind) =>
-            s.Tags.Select(t => termsById[t.TermId]).Where(t => t.Kind == kind).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
-
         return new DraftView(
             guideline,
             version,
             versions,
             terms.Where(t => t.Kind == TaxonomyKind.ThematicArea).Select(View).ToList(),
             terms.Where(t => t.Kind == TaxonomyKind.Principle).Select(View).ToList(),
-            sections.Select(s => new SectionView(
-                s.Anchor, s.ParentAnchor, s.Level, s.Title,
-                Own(s, TaxonomyKind.ThematicArea), Own(s, TaxonomyKind.Principle),
-                All(s, TaxonomyKind.ThematicArea), All(s, TaxonomyKind.Principle))).ToList(),
-            blocks);
+            sections,
+            blocks,
+            termsById);
     }
 }

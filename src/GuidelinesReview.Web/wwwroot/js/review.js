@@ -17,6 +17,7 @@
   const queueKey = `gr.queue.${versionId}.${userId}`;
 
   const comments = new Map(); // id -> CommentView
+  const carried = new Map(); // id -> CarriedView: comments made on earlier versions, placed in this one
   const pending = new Map(); // clientId -> { input, error }
   let seq = 0;
   let canWrite = false;
@@ -91,6 +92,10 @@
   connection.on('CommentChanged', (comment) => {
     if (comment.versionId === versionId) upsert(comment);
   });
+  connection.on('CarriedCommentChanged', (view) => {
+    carried.set(view.comment.id, view);
+    renderAll();
+  });
   connection.on('PresenceChanged', (id, viewers) => {
     if (id === versionId) showPresence(viewers);
   });
@@ -119,6 +124,8 @@
     canModerate = result.canModerate;
     readOnlyReason = result.readOnlyReason;
     for (const comment of result.comments) upsert(comment, false);
+    carried.clear();
+    for (const view of result.carried) carried.set(view.comment.id, view);
     seq = Math.max(seq, result.seq);
     const first = !join.done;
     join.done = true;
@@ -206,7 +213,9 @@
   // ---------- rendering ----------
 
   function renderAll() {
+    renderOrphans();
     const anchors = new Set([...comments.values()].map(blockOf));
+    for (const view of carried.values()) if (view.anchor) anchors.add(view.anchor);
     for (const p of pending.values()) anchors.add(p.input.anchor || (comments.get(p.input.parentId) || {}).anchor);
     document.querySelectorAll('[data-comments-for]').forEach(c => anchors.add(c.dataset.commentsFor));
     anchors.forEach(a => a && renderBlock(a));
@@ -234,15 +243,45 @@
       group.list.append(renderThread(thread));
     }
     for (const p of waiting) list.append(renderPending(p));
+    const fromEarlier = [...carried.values()].filter(v => v.anchor === anchor).sort((a, b) => a.comment.versionNumber - b.comment.versionNumber || a.comment.id - b.comment.id);
+    for (const view of fromEarlier) list.append(renderCarried(view));
 
     // Replace only the list: an open form (and the focus in it) stays where it is.
     const old = column.querySelector(':scope > .thread-list');
     if (old) old.replaceWith(list); else column.prepend(list);
     const count = threads.filter(t => t.status === 'active' && !t.hidden).length + waiting.length;
-    column.hidden = threads.length === 0 && waiting.length === 0 && openForms.length === 0;
+    column.hidden = threads.length === 0 && waiting.length === 0 && fromEarlier.length === 0 && openForms.length === 0;
     const counter = document.querySelector(`[data-count-for="${CSS.escape(anchor)}"]`);
     if (counter) counter.textContent = count ? ` ${count}` : '';
-    highlight(anchor, threads);
+    highlight(anchor, threads.concat(fromEarlier.filter(v => v.quote).map(v => ({ ...v.comment, quote: v.quote }))));
+  }
+
+  // A comment made on an earlier version: read-only here, with where it came from and its decision.
+  function renderCarried(view) {
+    const c = view.comment;
+    const note = view.status === 'unchanged' ? 'text unchanged since'
+      : view.passageFound ? 'the text changed since' : 'the words it quoted were reworded since';
+    return el('li', { class: `comment comment-carried${c.hidden ? ' comment-hidden' : ''}`, id: `c-${c.id}`, 'data-comment': c.id, tabindex: '-1' },
+      authorLine(c),
+      el('p', { class: 'comment-meta' },
+        el('span', { class: 'state-badge carried-badge', text: `From v${c.versionNumber}` }),
+        el('span', { class: 'carried-note', text: `(${note})` }),
+        el('span', { class: `type-badge type-${c.type}`, text: typeName(c.type) })),
+      c.quote && !view.quote ? el('blockquote', { class: 'comment-quote', text: `“${c.quote.exact}” (in v${c.versionNumber})` }) : null,
+      c.bodyHtml !== null ? el('div', { class: 'comment-body', html: c.bodyHtml }) : el('p', { class: 'text-muted', text: 'Hidden by the secretariat.' }),
+      c.proposedText ? el('div', { class: 'comment-proposed' }, el('p', { class: 'label', text: 'Proposed change:' }), el('p', { text: c.proposedText })) : null,
+      c.disposition ? renderDisposition(c.disposition) : el('p', { class: 'small text-muted mb-1', text: 'No decision yet.' }),
+      el('p', { class: 'small mb-0' }, el('a', { href: `${location.pathname.replace(/\/v\/\d+.*$/, '')}/v/${c.versionNumber}#${c.anchor}`, text: `Open on v${c.versionNumber}` })));
+  }
+
+  // Comments whose text is no longer in this version: listed apart, never attached to look-alike text.
+  function renderOrphans() {
+    const panel = document.getElementById('orphaned');
+    if (!panel) return;
+    const orphans = [...carried.values()].filter(v => !v.anchor);
+    panel.hidden = orphans.length === 0;
+    panel.querySelector('summary').textContent = `${orphans.length} comment${orphans.length === 1 ? '' : 's'} on earlier versions whose text is no longer in this one`;
+    panel.querySelector('ol').replaceChildren(...orphans.map(renderCarried));
   }
 
   function authorLine(c) {
@@ -550,7 +589,9 @@
 
   function openDisposition(c) {
     const column = document.querySelector(`[data-comments-for="${CSS.escape(c.anchor)}"]`);
-    const d = c.disposition || {};
+    // Where its text changed in a later version is the likely "addressed in".
+    const changed = [...(c.placements || [])].reverse().find(p => p.status === 'modified' && p.anchor);
+    const d = c.disposition || (changed ? { addressedVersion: changed.version, addressedAnchor: changed.anchor } : {});
     const form = formShell(column, `Decision on the comment by ${c.author.name}`, (f, error) => invokeFromForm(f, error, 'SetDisposition', {
       commentId: c.id, decision: f.decision.value, observation: f.observation.value,
       addressedVersionNumber: f.version.value ? Number(f.version.value) : null, addressedAnchor: f.anchor.value || null,
@@ -562,7 +603,8 @@
         el('option', { value: '', text: '—' }),
         data.versions.map(v => el('option', { value: v.number, text: `v${v.number} ${v.label}`, selected: v.number === d.addressedVersion })))),
       field('at paragraph (optional)', el('input', { class: 'form-control form-control-sm', name: 'anchor', placeholder: 'e.g. s2.1-p1' })),
-    ], 'Save decision');
+      changed && !c.disposition ? el('p', { class: 'form-text', text: `Suggested: its text changed in v${changed.version} at ${changed.anchor}.` }) : null,
+    ].filter(Boolean), 'Save decision');
     form.observation.value = d.observation || '';
     form.anchor.value = d.addressedAnchor || '';
   }
