@@ -152,7 +152,8 @@ public static partial class BlockAligner
     private static List<BlockPair> InReadingOrder(List<BlockPair> pairs, int oldCount)
     {
         var newIndexOfOld = new int?[oldCount];
-        foreach (var p in pairs.Where(p => p.Old is not null && p.New is not null))
+        // A moved block's new place says nothing about where its old neighbours stood.
+        foreach (var p in pairs.Where(p => p.Old is not null && p.New is not null && p.Change != BlockChange.Moved))
         {
             newIndexOfOld[p.Old!.Index] = p.New!.Index;
         }

@@ -34,8 +34,13 @@ public static class CarryForward
 {
     public const double ContainmentThreshold = 0.8;
 
-    /// <summary>Context characters (prefix + suffix) that must match to re-find a passage outside its block.</summary>
+    /// <summary>Context characters (prefix + suffix) that must match to re-find a passage outside its block
+    /// (or all the context it had, when it had less).</summary>
     public const int MinimumContext = 16;
+
+    /// <summary>Characters of verbatim text (passage + matching context) needed to re-find a passage outside its block:
+    /// a short word with a little shared template around it ("per cent of its") is not evidence.</summary>
+    public const int MinimumVerbatim = 32;
 
     public static IReadOnlyList<Placement> Place(DraftDiff diff, IReadOnlyList<BlockRef> newBlocks, IEnumerable<CommentAnchor> comments)
     {
@@ -82,12 +87,15 @@ public static class CarryForward
                 .Select(h => (h.Block, h.Quote, Context: Context(h.Quote!, quote)))
                 .OrderByDescending(h => h.Context)
                 .ToList();
-            if (hits.Count > 0 && hits[0].Context >= MinimumContext && (hits.Count == 1 || hits[1].Context < hits[0].Context))
+            var available = quote.Prefix.Length + quote.Suffix.Length;
+            if (hits.Count > 0
+                && hits[0].Context >= Math.Min(MinimumContext, available)
+                && hits[0].Context + quote.Exact.Length >= MinimumVerbatim
+                && (hits.Count == 1 || hits[1].Context < hits[0].Context))
             {
-                return new Placement(comment.CommentId, PlacementStatus.Modified, hits[0].Block.Anchor, hits[0].Quote, true, hits[0].Context / (double)(quote.Prefix.Length + quote.Suffix.Length));
+                return new Placement(comment.CommentId, PlacementStatus.Modified, hits[0].Block.Anchor, hits[0].Quote, true,
+                    available == 0 ? 1 : hits[0].Context / (double)available);
             }
-
-            return Orphan(comment);
         }
 
         // The whole block folded into another (merged paragraphs): nearly all its words there, in one place only.
@@ -97,9 +105,14 @@ public static class CarryForward
             .OrderByDescending(c => c.Score)
             .Take(2)
             .ToList();
-        return best.Count > 0 && best[0].Score >= ContainmentThreshold && (best.Count == 1 || best[1].Score < best[0].Score)
-            ? new Placement(comment.CommentId, PlacementStatus.Modified, best[0].Block.Anchor, null, true, best[0].Score)
-            : Orphan(comment);
+        if (best.Count == 0 || best[0].Score < ContainmentThreshold || (best.Count > 1 && best[1].Score >= best[0].Score))
+        {
+            return Orphan(comment);
+        }
+
+        var target = best[0].Block;
+        var passage = comment.Quote is { } q ? TextQuote.Locate(target.Text, q.Exact, q.Prefix, q.Suffix, null) : null;
+        return new Placement(comment.CommentId, PlacementStatus.Modified, target.Anchor, passage, comment.Quote is null || passage is not null, best[0].Score);
     }
 
     private static int Context(QuoteSelector found, QuoteSelector wanted)

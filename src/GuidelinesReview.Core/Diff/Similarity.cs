@@ -5,7 +5,7 @@ namespace GuidelinesReview.Core.Diff;
 /// <summary>Word-set similarity of blocks. Words are compared lower-cased; punctuation is ignored.</summary>
 public static partial class Similarity
 {
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 
     /// <summary>Sorted distinct word ids of a text, for fast intersections.</summary>

@@ -15,7 +15,9 @@ public static partial class WordDiff
     /// <summary>Above this many tokens (both sides) a block is shown as replaced: DiffPlex's Myers diff has no cancellation.</summary>
     public const int MaxTokens = 6_000;
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+|\s+|[^\p{L}\p{N}\s]", RegexOptions.CultureInvariant)]
+    // Letters keep their combining marks (Devanagari vowel signs), and a character outside the
+    // basic plane (emoji, rare CJK) stays whole: a change never splits a character in half.
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+|\s+|[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\p{L}\p{M}\p{N}\s]", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
 
     public static string[] Tokens(string text) => Token().Matches(text).Select(m => m.Value).ToArray();

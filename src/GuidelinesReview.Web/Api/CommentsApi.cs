@@ -1,4 +1,6 @@
 using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GuidelinesReview.Web.Api;
@@ -17,27 +19,27 @@ public static partial class CommentsApi
     {
         var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<CommentErrorFilter>();
 
-        api.MapGet("/versions/{versionId:int}/comments", async (int versionId, long? since, HttpContext http, CommentViews views, CancellationToken ct) =>
+        api.MapGet("/versions/{versionId:int}/comments", async (int versionId, long? since, HttpContext http, CommentViews views, AppDbContext db, CancellationToken ct) =>
         {
+            if (!await db.DraftVersions.AnyAsync(v => v.Id == versionId, ct))
+            {
+                throw CommentException.NotFound($"Draft version {versionId} does not exist.");
+            }
+
             var caller = Caller.From(http.User);
             var seq = await views.LatestSeqAsync(versionId, ct);
             return Results.Ok(new CommentList(seq, await views.ForVersionAsync(versionId, Math.Max(0, since ?? 0), caller.CanModerate, ct)));
         });
 
-        api.MapPost("/versions/{versionId:int}/comments", async (int versionId, [FromBody] PostCommentInput input, HttpContext http, CommentService comments, PostingLimiter limiter, CancellationToken ct) =>
+        api.MapPost("/versions/{versionId:int}/comments", async (int versionId, [FromBody] PostCommentInput input, HttpContext http, CommentService comments, CancellationToken ct) =>
         {
             var caller = Caller.From(http.User);
-            limiter.Acquire(caller.UserId);
             var (comment, created) = await comments.PostAsync(caller, input with { VersionId = versionId }, ct);
             return created ? Results.Created($"/api/comments/{comment.Id}", comment) : Results.Ok(comment);
         });
 
-        api.MapPut("/comments/{id:int}", async (int id, [FromBody] EditCommentInput input, HttpContext http, CommentService comments, PostingLimiter limiter, CancellationToken ct) =>
-        {
-            var caller = Caller.From(http.User);
-            limiter.Acquire(caller.UserId);
-            return Results.Ok(await comments.EditAsync(caller, input with { CommentId = id }, ct));
-        });
+        api.MapPut("/comments/{id:int}", async (int id, [FromBody] EditCommentInput input, HttpContext http, CommentService comments, CancellationToken ct) =>
+            Results.Ok(await comments.EditAsync(Caller.From(http.User), input with { CommentId = id }, ct)));
 
         api.MapPost("/comments/{id:int}/withdraw", async (int id, HttpContext http, CommentService comments, CancellationToken ct) =>
             Results.Ok(await comments.WithdrawAsync(Caller.From(http.User), id, ct)));

@@ -17,11 +17,11 @@ public sealed record PostCommentInput(
     QuoteInput? Quote,
     int? ParentId);
 
-public sealed record EditCommentInput(int CommentId, CommentType Type, string Body, string? ProposedText);
+public sealed record EditCommentInput(int CommentId, CommentType? Type, string Body, string? ProposedText);
 
 public sealed record DispositionInput(int CommentId, Decision Decision, string? Observation, int? AddressedVersionNumber, string? AddressedAnchor);
 
-public sealed record RetagInput(int CommentId, IReadOnlyList<string> Areas, IReadOnlyList<string> Principles);
+public sealed record RetagInput(int CommentId, IReadOnlyList<string>? Areas, IReadOnlyList<string>? Principles);
 
 public sealed record AuthorView(string Id, string Name, string Organisation, string StakeholderGroup, string? Region);
 

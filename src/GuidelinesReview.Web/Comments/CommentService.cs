@@ -16,6 +16,7 @@ public sealed partial class CommentService(
     AppDbContext db,
     CommentViews views,
     ReviewBroadcaster broadcaster,
+    PostingLimiter limiter,
     TimeProvider clock,
     ILogger<CommentService> logger)
 {
@@ -28,10 +29,13 @@ public sealed partial class CommentService(
         }
 
         // A resend of something already saved (e.g. after a reconnect) answers with what was saved.
-        var existing = await db.Comments.Where(c => c.AuthorId == caller.UserId && c.ClientId == input.ClientId).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } existingId)
+        var existing = await db.Comments.Where(c => c.AuthorId == caller.UserId && c.ClientId == input.ClientId)
+            .Select(c => new { c.Id, c.VersionId, c.Body }).FirstOrDefaultAsync(ct);
+        if (existing is not null)
         {
-            return (await views.OneAsync(existingId, caller.CanModerate, ct), false);
+            return existing.VersionId == input.VersionId && existing.Body == input.Body
+                ? (await views.OneAsync(existing.Id, caller.CanModerate, ct), false)
+                : throw new CommentException(CommentErrorKind.Conflict, "This submission id was already used for a different comment; nothing was saved. Reload the page and write it again.");
         }
 
         RequireWriter(caller);
@@ -40,6 +44,8 @@ public sealed partial class CommentService(
         {
             throw CommentException.Invalid("The comment type must be general, technical or editorial.");
         }
+
+        limiter.AcquirePost(caller.UserId);
 
         var version = await OpenVersionAsync(input.VersionId, ct);
         var comment = new Comment
@@ -134,17 +140,27 @@ public sealed partial class CommentService(
 
         if (parent is not null)
         {
-            await broadcaster.CommentChangedAsync(parent.Id, ct);
+            await broadcaster.CommentChangedAsync(parent.Id);
         }
 
-        await broadcaster.CommentChangedAsync(comment.Id, ct);
-        return (await views.OneAsync(comment.Id, caller.CanModerate, ct), true);
+        var (full, redacted) = await broadcaster.CommentChangedAsync(comment.Id);
+        return (caller.CanModerate ? full : redacted, true);
     }
 
     public async Task<CommentView> EditAsync(Caller caller, EditCommentInput input, CancellationToken ct)
     {
         CheckText(input.Body, input.ProposedText);
+        if (input.Type is not { } type || !Enum.IsDefined(type))
+        {
+            throw CommentException.Invalid("Give the comment type: general, technical or editorial (an edit replaces type, text and proposed change).");
+        }
+
         var comment = await FindAsync(input.CommentId, ct);
+        if (comment.HiddenAt is not null)
+        {
+            throw new CommentException(CommentErrorKind.Conflict, "This comment is hidden by the secretariat and cannot be edited.");
+        }
+
         await OpenVersionAsync(comment.VersionId, ct);
         var hasReplies = await db.Comments.AnyAsync(c => c.ParentId == comment.Id, ct);
         var hasDisposition = await db.Dispositions.AnyAsync(d => d.CommentId == comment.Id, ct);
@@ -153,11 +169,12 @@ public sealed partial class CommentService(
             throw new CommentException(comment.AuthorId == caller.UserId ? CommentErrorKind.Conflict : CommentErrorKind.Forbidden, problem);
         }
 
-        if (comment.Body == input.Body && comment.ProposedText == NullIfBlank(input.ProposedText) && comment.Type == input.Type)
+        if (comment.Body == input.Body && comment.ProposedText == NullIfBlank(input.ProposedText) && comment.Type == type)
         {
             return await views.OneAsync(comment.Id, caller.CanModerate, ct); // nothing changed: no history entry
         }
 
+        limiter.AcquirePost(caller.UserId);
         db.CommentRevisions.Add(new CommentRevision
         {
             CommentId = comment.Id,
@@ -166,7 +183,7 @@ public sealed partial class CommentService(
             ProposedText = comment.ProposedText,
             WrittenAt = comment.EditedAt ?? comment.CreatedAt,
         });
-        comment.Type = input.Type;
+        comment.Type = type;
         comment.Body = input.Body;
         comment.BodyHtml = RenderBody(input.Body);
         comment.ProposedText = NullIfBlank(input.ProposedText);
@@ -176,6 +193,7 @@ public sealed partial class CommentService(
 
     public async Task<CommentView> WithdrawAsync(Caller caller, int commentId, CancellationToken ct)
     {
+        limiter.AcquireAction(caller.UserId);
         var comment = await FindAsync(commentId, ct);
         await OpenVersionAsync(comment.VersionId, ct);
         if (comment.AuthorId != caller.UserId)
@@ -195,6 +213,7 @@ public sealed partial class CommentService(
 
     public async Task<CommentView> SetSupportAsync(Caller caller, int commentId, bool support, CancellationToken ct)
     {
+        limiter.AcquireAction(caller.UserId);
         RequireWriter(caller);
         var comment = await FindAsync(commentId, ct);
         await OpenVersionAsync(comment.VersionId, ct);
@@ -228,6 +247,7 @@ public sealed partial class CommentService(
 
     public async Task<CommentView> HideAsync(Caller caller, int commentId, string? reason, CancellationToken ct)
     {
+        limiter.AcquireAction(caller.UserId);
         RequireModerator(caller);
         reason = reason?.Trim() ?? "";
         if (reason.Length == 0 || reason.Length > CommentRules.MaxHideReason)
@@ -249,6 +269,7 @@ public sealed partial class CommentService(
 
     public async Task<CommentView> UnhideAsync(Caller caller, int commentId, CancellationToken ct)
     {
+        limiter.AcquireAction(caller.UserId);
         RequireModerator(caller);
         var comment = await FindAsync(commentId, ct);
         if (comment.HiddenAt is null)
@@ -263,6 +284,7 @@ public sealed partial class CommentService(
 
     public async Task<CommentView> SetDispositionAsync(Caller caller, DispositionInput input, CancellationToken ct)
     {
+        limiter.AcquireAction(caller.UserId);
         RequireModerator(caller);
         if (!Enum.IsDefined(input.Decision))
         {
@@ -319,14 +341,20 @@ public sealed partial class CommentService(
 
     public async Task<CommentView> RetagAsync(Caller caller, RetagInput input, CancellationToken ct)
     {
+        limiter.AcquireAction(caller.UserId);
         RequireModerator(caller);
         var comment = await FindAsync(input.CommentId, ct);
         var guidelineId = await db.DraftVersions.Where(v => v.Id == comment.VersionId).Select(v => v.GuidelineId).SingleAsync(ct);
         var terms = await db.GuidelineTerms.Where(t => t.GuidelineId == guidelineId).ToListAsync(ct);
         var wanted = new List<GuidelineTerm>();
+        if (input.Areas is null || input.Principles is null)
+        {
+            throw CommentException.Invalid("Give both lists, areas and principles (an empty list removes those tags).");
+        }
+
         foreach (var (keys, kind, what) in new[] { (input.Areas, Core.Content.TaxonomyKind.ThematicArea, "thematic area"), (input.Principles, Core.Content.TaxonomyKind.Principle, "principle") })
         {
-            foreach (var key in keys ?? [])
+            foreach (var key in keys)
             {
                 wanted.Add(terms.FirstOrDefault(t => t.Kind == kind && t.Key == key)
                     ?? throw CommentException.Invalid($"'{Shorten(key)}' is not a {what} of this guideline."));
@@ -362,9 +390,20 @@ public sealed partial class CommentService(
     private async Task<CommentView> CommitAsync(Comment comment, CommentEventKind kind, Caller caller, string? note, CancellationToken ct)
     {
         AddEvent(comment, kind, caller, note);
-        await db.SaveChangesAsync(ct);
-        await broadcaster.CommentChangedAsync(comment.Id, ct);
-        return await views.OneAsync(comment.Id, caller.CanModerate, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people (or two tabs) made the first decision or support at the same moment: the
+            // other one won. Nothing of this request was saved; say so rather than fail obscurely.
+            db.ChangeTracker.Clear();
+            throw new CommentException(CommentErrorKind.Conflict, "Someone changed this comment at the same moment. Nothing was saved; look at it again and retry.");
+        }
+
+        var (full, redacted) = await broadcaster.CommentChangedAsync(comment.Id);
+        return caller.CanModerate ? full : redacted;
     }
 
     private void AddEvent(Comment comment, CommentEventKind kind, Caller caller, string? note = null) =>

@@ -14,6 +14,9 @@ public sealed class CommentSnapshots
     private readonly ConcurrentDictionary<int, Snapshot> snapshots = new();
     private readonly ConcurrentDictionary<int, SemaphoreSlim> loading = new();
 
+    /// <summary>Drops every snapshot: after changes that are not comment events (a version published, a profile renamed).</summary>
+    public void Clear() => snapshots.Clear();
+
     /// <param name="seq">The version's latest change, read before calling.</param>
     /// <param name="loadFull">Reads every comment of the version as the secretariat sees them.</param>
     public async Task<IReadOnlyList<CommentView>> AllAsync(int versionId, long seq, bool moderator, Func<Task<IReadOnlyList<CommentView>>> loadFull)

@@ -3,24 +3,23 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace GuidelinesReview.Web.Hubs;
 
-/// <summary>Marks hub methods that count against the per-person posting limit.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class PostingRateLimitedAttribute : Attribute;
-
 /// <summary>
-/// For every hub call: applies the posting limit to marked methods, and turns a refusal
-/// (<see cref="CommentException"/>) into a <see cref="HubException"/> whose message the
-/// client shows as it is. Other errors reach the client as SignalR's generic error.
+/// For every hub call: checks that the account behind the connection is still as it was when
+/// it connected (a WebSocket outlives the cookie checks of HTTP requests: a removed role or a
+/// sign-out elsewhere must end it), and turns a refusal (<see cref="CommentException"/>) into a
+/// <see cref="HubException"/> whose message the client shows as it is.
 /// </summary>
-public sealed partial class CommentHubFilter(PostingLimiter limiter, ILogger<CommentHubFilter> logger) : IHubFilter
+public sealed partial class CommentHubFilter(AccountStamps stamps, ILogger<CommentHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
         {
-            if (context.HubMethod.IsDefined(typeof(PostingRateLimitedAttribute), inherit: false))
+            if (!await stamps.IsCurrentAsync(context.Context.User!))
             {
-                limiter.Acquire(Caller.From(context.Context.User!).UserId);
+                LogStale(context.Context.UserIdentifier ?? "");
+                context.Context.Abort();
+                throw new HubException("Your account changed or you signed out elsewhere. Reload the page to continue.");
             }
 
             return await next(context);
@@ -31,6 +30,9 @@ public sealed partial class CommentHubFilter(PostingLimiter limiter, ILogger<Com
             throw new HubException(e.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection of {UserId} closed: its sign-in is no longer valid")]
+    private partial void LogStale(string userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hub call {Method} refused ({Kind}): {Reason}")]
     private partial void LogRefused(string method, CommentErrorKind kind, string reason);

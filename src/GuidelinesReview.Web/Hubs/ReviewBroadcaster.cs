@@ -6,11 +6,31 @@ using Microsoft.AspNetCore.SignalR;
 namespace GuidelinesReview.Web.Hubs;
 
 /// <summary>Pushes changes to everyone viewing a version, after they are committed.</summary>
-public sealed class ReviewBroadcaster(IHubContext<ReviewHub, IReviewClient> hub, CommentViews views, AppDbContext db, PresenceNotifier presence)
+public sealed partial class ReviewBroadcaster(IHubContext<ReviewHub, IReviewClient> hub, CommentViews views, AppDbContext db, PresenceNotifier presence, ILogger<ReviewBroadcaster> logger)
 {
-    public async Task CommentChangedAsync(int commentId, CancellationToken ct)
+    /// <summary>
+    /// Pushes a committed change and returns the comment as the secretariat and as others see it.
+    /// Runs to the end even if the caller's connection dropped meanwhile (the change is saved;
+    /// everyone else must hear of it), and a failed push is logged, never reported as a failed save.
+    /// </summary>
+    public async Task<(CommentView Full, CommentView Public)> CommentChangedAsync(int commentId)
     {
-        var (full, redacted) = await views.BothAsync(commentId, ct);
+        var (full, redacted) = await views.BothAsync(commentId, CancellationToken.None);
+        try
+        {
+            await PushAsync(commentId, full, redacted);
+        }
+        catch (Exception e)
+        {
+            LogPushFailed(e, commentId);
+        }
+
+        return (full, redacted);
+    }
+
+    private async Task PushAsync(int commentId, CommentView full, CommentView redacted)
+    {
+        var ct = CancellationToken.None;
         await hub.Clients.Group(HubGroups.VersionModerators(full.VersionId)).CommentChanged(full);
         await hub.Clients.Group(HubGroups.VersionReaders(full.VersionId)).CommentChanged(redacted);
 
@@ -27,4 +47,7 @@ public sealed class ReviewBroadcaster(IHubContext<ReviewHub, IReviewClient> hub,
     }
 
     public void PresenceChanged(int versionId) => presence.Changed(versionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Comment {CommentId} was saved but could not be pushed to its viewers")]
+    private partial void LogPushFailed(Exception e, int commentId);
 }

@@ -56,10 +56,8 @@ public sealed class ReviewHub(
             CommentRules.CheckVersionOpen(version.Status, version.Number) ?? (caller.CanWrite ? null : "Your role can read drafts but not comment on them."));
     }
 
-    [PostingRateLimited]
     public async Task<CommentView> PostComment(PostCommentInput input) => (await comments.PostAsync(Caller, input, Context.ConnectionAborted)).Comment;
 
-    [PostingRateLimited]
     public Task<CommentView> EditComment(EditCommentInput input) => comments.EditAsync(Caller, input, Context.ConnectionAborted);
 
     public Task<CommentView> WithdrawComment(int commentId) => comments.WithdrawAsync(Caller, commentId, Context.ConnectionAborted);

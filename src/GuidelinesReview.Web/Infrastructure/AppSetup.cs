@@ -63,8 +63,17 @@ public static class AppSetup
 
         var enums = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddSingleton<CommentHubFilter>();
-        services.AddSignalR(o => o.AddFilter<CommentHubFilter>())
+        services.AddSingleton<AccountStamps>();
+        services.AddSignalR(o =>
+            {
+                o.AddFilter<CommentHubFilter>();
+
+                // A comment may hold 10,000 characters of body and 10,000 of proposed change; in
+                // scripts that take three bytes a character that is ~60 KB, over the 32 KB default.
+                o.MaximumReceiveMessageSize = 128 * 1024;
+            })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -201,11 +210,12 @@ public static class AppSetup
             context => context.GetEndpoint()?.Metadata.GetMetadata<CompressResponseAttribute>() is not null,
             branch => branch.UseResponseCompression());
         app.UseRateLimiter();
+        app.UseJsonApiErrors();
         app.UseHubOriginCheck("/hubs");
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapCommentsApi();
-        app.MapHub<ReviewHub>("/hubs/review");
+        app.MapHub<ReviewHub>("/hubs/review", o => o.CloseOnAuthenticationExpiration = true);
     }
 }

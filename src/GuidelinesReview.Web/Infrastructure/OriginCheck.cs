@@ -14,11 +14,17 @@ public static class OriginCheck
         {
             if (context.Request.Path.StartsWithSegments(hubs) && context.Request.Headers.Origin is { Count: > 0 } origins)
             {
-                var allowed = context.RequestServices.GetRequiredService<IOptions<AppOptions>>().Value.AllowedOrigins;
+                var options = context.RequestServices.GetRequiredService<IOptions<AppOptions>>().Value;
                 var origin = origins.ToString();
                 var own = $"{context.Request.Scheme}://{context.Request.Host}";
-                if (!string.Equals(origin, own, StringComparison.OrdinalIgnoreCase) && !allowed.Contains(origin, StringComparer.OrdinalIgnoreCase))
+
+                // Behind a TLS proxy the request looks like http://internal: the public address counts as own too.
+                var isOwn = string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(origin, options.PublicBaseUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+                if (!isOwn && !options.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
                 {
+                    context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OriginCheck))
+                        .LogWarning("Refused a real-time connection from origin {Origin} (own: {Own})", origin, own);
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     await context.Response.WriteAsync($"Connections from {origin} are not allowed.");
                     return;

@@ -23,7 +23,7 @@ public sealed record PublishResult(PublishOutcome Outcome, string Message, Draft
 /// of a published version never changes (people comment on it): a different body under an
 /// existing number is refused. Its label, date, status and summary may be updated.
 /// </summary>
-public sealed class DraftPublisher(AppDbContext db, CarryForwardService carryForward, TimeProvider clock)
+public sealed class DraftPublisher(AppDbContext db, CarryForwardService carryForward, Comments.CommentSnapshots snapshots, TimeProvider clock)
 {
     /// <summary>Hash of the body with line endings and trailing blank lines normalised, so an editor's final newline is no change.</summary>
     public static string HashBody(string body) =>
@@ -131,6 +131,7 @@ public sealed class DraftPublisher(AppDbContext db, CarryForwardService carryFor
         await db.SaveChangesAsync(ct);
         var carried = await carryForward.RunAsync(version, ct);
         await transaction.CommitAsync(ct);
+        snapshots.Clear(); // earlier comments now carry a placement in this version
         var summary = carried is null ? "" : $" Comments from v{carried.FromVersionNumber}: {carried.Unchanged} unchanged, {carried.Modified} on changed text, {carried.Orphaned} whose text is gone.";
         return new PublishResult(PublishOutcome.Published, $"Published v{number} '{version.Label}' of '{guideline.Slug}' ({version.Blocks.Count} blocks).{summary}", version, carried);
     }

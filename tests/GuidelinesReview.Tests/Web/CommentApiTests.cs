@@ -111,7 +111,7 @@ public sealed class RateLimitTests : IDisposable
         var retryAfter = int.Parse(http.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
         var message = (await http.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()!;
-        Assert.Matches(@"^You are posting faster than 3 comments a minute\. Nothing was saved; try again in \d+ seconds?\.$", message);
+        Assert.Matches(@"^You are sending more than 3 comments a minute\. Nothing was saved; try again in \d+ seconds?\.$", message);
         Assert.Matches(@"try again in \d+ second", viaHub.Message);
         Assert.Equal(4, await app.DbAsync(db => db.Comments.CountAsync()));
         Assert.Equal("not limited by Esi's posts", someoneElse.Body);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GuidelinesReview.Web.Pages.Account;
 
-public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Comments.CommentSnapshots snapshots) : PageModel
 {
     [BindProperty]
     public ProfileFields Profile { get; set; } = new();
@@ -43,6 +43,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
 
         Profile.ApplyTo(user);
         await users.UpdateAsync(user);
+        snapshots.Clear(); // comments show the author's name and organisation
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = "Your profile was saved.";
         return RedirectToPage();

@@ -4,11 +4,12 @@ using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Pages.Guidelines;
 
 /// <summary>The secretariat's table of every comment on a version and what was decided about it.</summary>
-public sealed class DispositionsModel(DraftReader reader, DispositionQueries queries, CommentService comments) : PageModel
+public sealed class DispositionsModel(DraftReader reader, DispositionQueries queries, CommentService comments, Data.AppDbContext db) : PageModel
 {
     [FromQuery(Name = "section")] public string? Section { get; set; }
     [FromQuery(Name = "type")] public CommentType? Type { get; set; }
@@ -53,6 +54,12 @@ public sealed class DispositionsModel(DraftReader reader, DispositionQueries que
 
     public async Task<IActionResult> OnPostDecideAsync(string slug, int number, int commentId, Decision? decision, string? observation, int? addressedVersion, string? addressedAnchor, CancellationToken ct)
     {
+        if (!await BelongsAsync(slug, number, commentId, ct))
+        {
+            Problem = $"Comment #{commentId} is not on this version. Nothing was changed.";
+            return Back(commentId);
+        }
+
         if (decision is null)
         {
             Problem = $"Comment #{commentId}: choose a decision. Nothing was changed.";
@@ -66,10 +73,19 @@ public sealed class DispositionsModel(DraftReader reader, DispositionQueries que
 
     public async Task<IActionResult> OnPostRetagAsync(string slug, int number, int commentId, List<string>? areas, List<string>? principles, CancellationToken ct)
     {
+        if (!await BelongsAsync(slug, number, commentId, ct))
+        {
+            Problem = $"Comment #{commentId} is not on this version. Nothing was changed.";
+            return Back(commentId);
+        }
+
         await RunAsync(() => comments.RetagAsync(Caller.From(User), new RetagInput(commentId, areas ?? [], principles ?? []), ct),
             $"Tags of comment #{commentId} saved.", commentId);
         return Back(commentId);
     }
+
+    private Task<bool> BelongsAsync(string slug, int number, int commentId, CancellationToken ct) =>
+        db.Comments.AnyAsync(c => c.Id == commentId && db.DraftVersions.Any(v => v.Id == c.VersionId && v.Number == number && v.Guideline.Slug == slug), ct);
 
     private async Task RunAsync(Func<Task<CommentView>> change, string done, int commentId)
     {

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace GuidelinesReview.Tests.Web;
+
+[Collection(AppCollection.Name)]
+public sealed class CompareTests(AppFactory app)
+{
+    private const string Compare = $"/guidelines/{AppFactory.SampleSlug}/compare";
+
+    [Fact]
+    public async Task Comparing_v2_and_v3_shows_the_changes_the_sample_was_written_with()
+    {
+        var client = await app.SignInAsync("expert@demo.local");
+
+        var inline = await client.GetStringAsync(Compare + "?from=2&to=3");
+        var side = await client.GetStringAsync(Compare + "?from=2&to=3&view=side");
+
+        Assert.Matches(@"<strong>\d+</strong> modified, <strong>\d+</strong> added, <strong>\d+</strong> deleted, <strong>\d+</strong> moved", inline);
+        Assert.Contains("Public procurement is one of the strongest levers", inline, StringComparison.Ordinal);
+        Assert.Matches("class=\"change-badge\"[^>]*>Moved</span>", inline);
+        Assert.Matches("class=\"change-badge\"[^>]*>Added</span>", inline);
+        Assert.Matches("class=\"change-badge\"[^>]*>Deleted</span>", inline);
+        Assert.Contains("<del><span class=\"visually-hidden\">[deleted: </span>", inline, StringComparison.Ordinal);
+        Assert.Contains("<ins><span class=\"visually-hidden\">[inserted: </span>", inline, StringComparison.Ordinal);
+        Assert.Contains("class=\"diff-columns\"", side, StringComparison.Ordinal);
+        Assert.Contains("unchanged blocks", inline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_default_compares_the_latest_version_with_the_one_before()
+    {
+        var client = await app.SignInAsync("observer@demo.local");
+
+        var html = await client.GetStringAsync(Compare);
+
+        Assert.Contains("<h1 class=\"h3\">Compare v2 and v3</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_filter_by_thematic_area_only_counts_changes_in_its_sections()
+    {
+        var client = await app.SignInAsync("expert@demo.local");
+
+        var all = await client.GetStringAsync(Compare + "?from=2&to=3");
+        var filtered = await client.GetStringAsync(Compare + "?from=2&to=3&area=resilience");
+
+        static int Changes(string html) => Regex.Matches(html, "data-change=\"").Count;
+        Assert.InRange(Changes(filtered), 1, Changes(all) - 1);
+        Assert.Contains("in the sections matching the filter", filtered, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("?from=2&to=9", HttpStatusCode.NotFound, "There is no v9 of this guideline. Choose two of: v1, v2, v3.")]
+    [InlineData("?from=3&to=3", HttpStatusCode.OK, "Choose two different versions to compare.")]
+    public async Task Impossible_comparisons_say_why(string query, HttpStatusCode status, string message)
+    {
+        var client = await app.SignInAsync("expert@demo.local");
+
+        var response = await client.GetAsync(Compare + query);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
