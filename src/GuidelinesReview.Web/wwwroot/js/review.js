@@ -90,7 +90,9 @@
     .build();
 
   connection.on('CommentChanged', (comment) => {
-    if (comment.versionId === versionId) upsert(comment);
+    if (comment.versionId !== versionId) return;
+    announceChange(comments.get(comment.id), comment);
+    upsert(comment);
   });
   connection.on('CarriedCommentChanged', (view) => {
     carried.set(view.comment.id, view);
@@ -100,16 +102,26 @@
     if (id === versionId) showPresence(viewers);
   });
   connection.onreconnecting(() => setStatus('Connection lost: reconnecting… Comments you write now will be sent when it is back.', 'reconnecting'));
-  connection.onreconnected(() => join());
+  connection.onreconnected(() => join().catch(() => setTimeout(start, 2000)));
 
   const online = () => navigator.onLine && connection.state === signalR.HubConnectionState.Connected && joined;
 
   async function start() {
     try {
-      setStatus('Connecting to live comments…', 'connecting');
-      await connection.start();
-      await join();
-    } catch {
+      if (connection.state === signalR.HubConnectionState.Disconnected) {
+        setStatus('Connecting to live comments…', 'connecting');
+        await connection.start();
+      }
+      if (connection.state === signalR.HubConnectionState.Connected) await join();
+    } catch (e) {
+      if (/401|403|signed out|account changed/i.test((e && e.message) || '')) {
+        // The sign-in ended (expired, signed out elsewhere, role changed): say so; keep what was written.
+        statusEl.replaceChildren('Your sign-in has ended. ', el('a', { href: `/account/login?ReturnUrl=${encodeURIComponent(location.pathname)}`, text: 'Sign in again' }),
+          ' to keep commenting; anything you wrote is kept and sent afterwards.');
+        statusEl.dataset.state = 'offline';
+        setTimeout(start, 30000);
+        return;
+      }
       setStatus('Could not reach the server; retrying… Comments you write will be sent when it is back.', 'offline');
       setTimeout(start, 5000);
     }
@@ -124,9 +136,9 @@
     canModerate = result.canModerate;
     readOnlyReason = result.readOnlyReason;
     for (const comment of result.comments) upsert(comment, false);
+    seq = Math.max(seq, result.seq);
     carried.clear();
     for (const view of result.carried) carried.set(view.comment.id, view);
-    seq = Math.max(seq, result.seq);
     const first = !join.done;
     join.done = true;
     joined = true;
@@ -147,6 +159,18 @@
   window.addEventListener('online', () => { if (connection.state === signalR.HubConnectionState.Connected) flushQueue(); });
   window.addEventListener('offline', () => setStatus('You are offline. Comments you write now will be sent when you are back online.', 'offline'));
 
+  // Screen readers hear about others' new comments and decisions, a few at a time.
+  const announcer = document.getElementById('live-announce');
+  let announcements = [];
+  function announceChange(before, after) {
+    if (!announcer || after.author.id === userId && !after.disposition) return;
+    if (!before) announcements.push(`New ${after.parentId ? 'reply' : 'comment'} by ${after.author.name} on ${after.anchor}.`);
+    else if (!before.disposition && after.disposition) announcements.push(`Decision on the comment by ${after.author.name}: ${after.disposition.decisionName}.`);
+    if (announcements.length === 1) {
+      setTimeout(() => { announcer.textContent = announcements.slice(0, 3).join(' ') + (announcements.length > 3 ? ` And ${announcements.length - 3} more.` : ''); announcements = []; }, 1500);
+    }
+  }
+
   function showPresence(viewers) {
     presenceEl.textContent = viewers.length
       ? `Viewing now (${viewers.length}): ${viewers.map(v => v.name).join(', ')}`
@@ -159,7 +183,7 @@
     const known = comments.get(comment.id);
     if (known && known.seq > comment.seq) return; // an older view arriving late
     comments.set(comment.id, comment);
-    seq = Math.max(seq, comment.seq);
+    // The catch-up point comes only from JoinVersion: pushes can arrive out of commit order.
     if (comment.author.id === userId && pending.has(comment.clientId)) {
       pending.delete(comment.clientId);
       saveQueue();
@@ -196,7 +220,16 @@
         try {
           upsert(await connection.invoke('PostComment', entry.input));
         } catch (e) {
-          if (!isRefusal(e)) break; // connection trouble: keep it queued
+          if (!isRefusal(e)) {
+            // Connection trouble: keep it queued. A server error that repeats is not connection trouble.
+            entry.attempts = (entry.attempts || 0) + 1;
+            if (online() && entry.attempts >= 3) {
+              entry.error = 'The server could not save this comment. Copy your text, reload the page and try again.';
+              saveQueue();
+              continue;
+            }
+            break;
+          }
           const wait = errorText(e).match(/try again in (\d+) second/);
           if (wait) { setTimeout(flushQueue, Number(wait[1]) * 1000); break; }
           entry.error = errorText(e);
@@ -224,9 +257,13 @@
   function renderBlock(anchor) {
     const column = document.querySelector(`[data-comments-for="${CSS.escape(anchor)}"]`);
     if (!column) return; // filtered out of this view
+    // Keep the keyboard focus where it was through the re-render.
+    const active = column.contains(document.activeElement) && !document.activeElement.closest('form') ? document.activeElement : null;
+    const focusComment = active && active.closest('[data-comment]') ? active.closest('[data-comment]').dataset.comment : null;
+    const focusAction = active ? active.dataset.action : null;
     const openForms = column.querySelectorAll('form[data-keep]');
     const threads = [...comments.values()].filter(c => !c.parentId && c.anchor === anchor)
-      .sort((a, b) => ((a.quote ? a.quote.start : -1) - (b.quote ? b.quote.start : -1)) || a.id - b.id);
+      .sort((a, b) => ((a.quote ? a.quote.start : -1) - (b.quote ? b.quote.start : -1)) || ((a.quote ? a.quote.end : -1) - (b.quote ? b.quote.end : -1)) || a.id - b.id);
     const waiting = [...pending.values()].filter(p => !p.input.parentId && p.input.anchor === anchor);
     const list = el('ol', { class: 'thread-list' });
 
@@ -249,6 +286,11 @@
     // Replace only the list: an open form (and the focus in it) stays where it is.
     const old = column.querySelector(':scope > .thread-list');
     if (old) old.replaceWith(list); else column.prepend(list);
+    if (focusComment) {
+      const item = list.querySelector(`[data-comment="${CSS.escape(focusComment)}"]`);
+      const target = item && (focusAction ? item.querySelector(`[data-action="${CSS.escape(focusAction)}"]`) : null) || item;
+      if (target) target.focus({ preventScroll: true });
+    }
     const count = threads.filter(t => t.status === 'active' && !t.hidden).length + waiting.length;
     column.hidden = threads.length === 0 && waiting.length === 0 && fromEarlier.length === 0 && openForms.length === 0;
     const counter = document.querySelector(`[data-count-for="${CSS.escape(anchor)}"]`);
@@ -315,8 +357,9 @@
   }
 
   function renderReply(r) {
-    return el('li', { class: `comment reply${r.hidden ? ' comment-hidden' : ''}`, id: `c-${r.id}`, 'data-comment': r.id, tabindex: '-1' },
+    return el('li', { class: `comment reply comment-${r.status}${r.hidden ? ' comment-hidden' : ''}`, id: `c-${r.id}`, 'data-comment': r.id, tabindex: '-1' },
       authorLine(r),
+      r.status === 'withdrawn' ? el('p', { class: 'comment-meta' }, el('span', { class: 'state-badge', text: 'Withdrawn by the author' })) : null,
       r.hidden ? el('p', { class: 'comment-meta' }, el('span', { class: 'state-badge', text: `Hidden by the secretariat on ${dateFormat.format(new Date(r.hidden.at + 'Z'))}` })) : null,
       r.bodyHtml !== null ? el('div', { class: 'comment-body', html: r.bodyHtml }) : null,
       renderActions(r, r.author.id === userId));
@@ -347,25 +390,25 @@
     const supportLabel = `+1 Support${c.supporters.length ? ` (${c.supporters.length})` : ''}`;
     if (!c.parentId) {
       if (canWrite && !mine && active) {
-        bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'aria-pressed': String(supported), text: supportLabel,
+        bar.append(el('button', { type: 'button', 'data-action': 'support', class: 'btn btn-sm btn-outline-primary', 'aria-pressed': String(supported), text: supportLabel,
           title: c.supporters.map(s => s.name).join(', '), onclick: () => act('SetSupport', c.id, !supported) }));
       } else if (c.supporters.length) {
         bar.append(el('span', { class: 'support-count', text: `${c.supporters.length} support${c.supporters.length === 1 ? '' : 's'}` }));
       }
       if (c.supporters.length) bar.append(el('span', { class: 'support-names', text: `Supported by ${c.supporters.map(s => s.name).join(', ')}` }));
-      if (canWrite && active) bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Reply', onclick: () => openReply(c) }));
+      if (canWrite && active) bar.append(el('button', { type: 'button', 'data-action': 'reply', class: 'btn btn-sm btn-link', text: 'Reply', onclick: () => openReply(c) }));
     }
     if (mine && canWrite && active && !c.replyCount && !c.disposition) {
-      bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Edit', onclick: () => openEdit(c) }));
+      bar.append(el('button', { type: 'button', 'data-action': 'edit', class: 'btn btn-sm btn-link', text: 'Edit', onclick: () => openEdit(c) }));
     }
-    if (mine && canWrite && active && !c.parentId) {
-      bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Withdraw', onclick: () => { if (confirm('Withdraw this comment? It stays visible, marked as withdrawn.')) act('WithdrawComment', c.id); } }));
+    if (mine && canWrite && active) {
+      bar.append(el('button', { type: 'button', 'data-action': 'withdraw', class: 'btn btn-sm btn-link', text: 'Withdraw', onclick: () => { if (confirm('Withdraw this comment? It stays visible, marked as withdrawn.')) act('WithdrawComment', c.id); } }));
     }
     if (canModerate) {
       bar.append(c.hidden
-        ? el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Unhide', onclick: () => act('UnhideComment', c.id) })
-        : el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Hide', onclick: () => openHide(c) }));
-      if (!c.parentId) bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: c.disposition ? 'Change decision' : 'Record decision', onclick: () => openDisposition(c) }));
+        ? el('button', { type: 'button', 'data-action': 'unhide', class: 'btn btn-sm btn-link', text: 'Unhide', onclick: () => act('UnhideComment', c.id) })
+        : el('button', { type: 'button', 'data-action': 'hide', class: 'btn btn-sm btn-link', text: 'Hide', onclick: () => openHide(c) }));
+      if (!c.parentId) bar.append(el('button', { type: 'button', 'data-action': 'decide', class: 'btn btn-sm btn-link', text: c.disposition ? 'Change decision' : 'Record decision', onclick: () => openDisposition(c) }));
     }
     if (c.revisionCount || canModerate) {
       bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: c.revisionCount ? `History (${c.revisionCount} edit${c.revisionCount === 1 ? '' : 's'})` : 'History', onclick: (e) => showHistory(c, e.target) }));
@@ -409,17 +452,27 @@
   function highlight(anchor, threads) {
     const blockEl = document.getElementById(anchor);
     if (!blockEl) return;
-    unwrapMarks(blockEl);
     const quoted = threads.filter(t => t.quote && !t.hidden && t.status === 'active');
+    // Re-wrapping the text drops the reader's selection: only do it when the passages changed.
+    const signature = quoted.map(t => `${t.id}:${t.quote.start}-${t.quote.end}`).sort().join(',');
+    if (blockEl.dataset.highlighted === signature) return;
+    blockEl.dataset.highlighted = signature;
+    unwrapMarks(blockEl);
     if (!quoted.length) return;
-    const { map } = textIndex(blockEl);
+    const { text, map } = textIndex(blockEl);
+    // Trust the stored offsets only if the page's text agrees; otherwise look for the words.
+    const ranges = quoted.map(t => {
+      if (text.slice(t.quote.start, t.quote.end) === t.quote.exact) return { id: t.id, start: t.quote.start, end: t.quote.end };
+      const at = text.indexOf(t.quote.exact);
+      return at < 0 ? null : { id: t.id, start: at, end: at + t.quote.exact.length };
+    }).filter(Boolean);
     const cuts = new Set();
-    quoted.forEach(t => { cuts.add(t.quote.start); cuts.add(t.quote.end); });
+    ranges.forEach(r => { cuts.add(r.start); cuts.add(r.end); });
     const points = [...cuts].sort((a, b) => a - b);
     const segments = [];
     for (let i = 0; i < points.length - 1; i++) {
       const [from, to] = [points[i], points[i + 1]];
-      const ids = quoted.filter(t => t.quote.start <= from && t.quote.end >= to).map(t => t.id);
+      const ids = ranges.filter(r => r.start <= from && r.end >= to).map(r => r.id);
       if (ids.length) segments.push({ from, to, ids });
     }
     // Wrap from the end so earlier DOM positions stay valid.
@@ -536,6 +589,8 @@
       const saved = await connection.invoke('PostComment', input);
       form.remove();
       upsert(saved);
+      const posted = document.getElementById(`c-${saved.id}`);
+      if (posted) posted.focus({ preventScroll: false });
       say(input.parentId ? 'Reply posted' : 'Comment posted');
     } catch (e) {
       if (isRefusal(e)) {
@@ -592,11 +647,14 @@
     // Where its text changed in a later version is the likely "addressed in".
     const changed = [...(c.placements || [])].reverse().find(p => p.status === 'modified' && p.anchor);
     const d = c.disposition || (changed ? { addressedVersion: changed.version, addressedAnchor: changed.anchor } : {});
-    const form = formShell(column, `Decision on the comment by ${c.author.name}`, (f, error) => invokeFromForm(f, error, 'SetDisposition', {
+    const form = formShell(column, `Decision on the comment by ${c.author.name}`, (f, error) => !f.decision.value
+      ? Promise.resolve(void (error.textContent = 'Choose a decision first.'))
+      : invokeFromForm(f, error, 'SetDisposition', {
       commentId: c.id, decision: f.decision.value, observation: f.observation.value,
       addressedVersionNumber: f.version.value ? Number(f.version.value) : null, addressedAnchor: f.anchor.value || null,
     }), [
-      field('Decision', el('select', { class: 'form-select form-select-sm', name: 'decision' },
+      field('Decision', el('select', { class: 'form-select form-select-sm', name: 'decision', required: true },
+        el('option', { value: '', text: 'Choose a decision…', selected: !d.decision }),
         data.decisions.map(x => el('option', { value: x.value, text: x.name, selected: x.value === d.decision })))),
       field('Observation', el('textarea', { class: 'form-control form-control-sm', name: 'observation', rows: 3 })),
       field('Addressed in version (optional)', el('select', { class: 'form-select form-select-sm', name: 'version' },
@@ -637,10 +695,12 @@
     selectionButton.hidden = true;
     selectionQuote = null;
     if (!canWrite || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
-    const range = selection.getRangeAt(0);
-    const start = range.startContainer.parentElement && range.startContainer.parentElement.closest('[data-anchor]');
-    const end = range.endContainer.parentElement && range.endContainer.parentElement.closest('[data-anchor]');
-    if (!start || start !== end || !draft.contains(start)) return;
+    const range = selection.getRangeAt(0).cloneRange();
+    const blockOfNode = (node) => (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement)?.closest('[data-anchor]');
+    const start = blockOfNode(range.startContainer);
+    if (!start || !draft.contains(start)) return;
+    // A triple-click or a drag that runs into the next block: keep the part in the first block.
+    if (blockOfNode(range.endContainer) !== start) range.setEnd(start, start.childNodes.length);
     const exact = collapse(range.toString());
     if (!exact) return;
     const before = document.createRange();
