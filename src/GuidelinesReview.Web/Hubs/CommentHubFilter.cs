@@ -9,7 +9,7 @@ namespace GuidelinesReview.Web.Hubs;
 /// sign-out elsewhere must end it), and turns a refusal (<see cref="CommentException"/>) into a
 /// <see cref="HubException"/> whose message the client shows as it is.
 /// </summary>
-public sealed partial class CommentHubFilter(AccountStamps stamps, ILogger<CommentHubFilter> logger) : IHubFilter
+public sealed partial class CommentHubFilter(AccountStamps stamps, PresenceTracker presence, ILogger<CommentHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -17,8 +17,14 @@ public sealed partial class CommentHubFilter(AccountStamps stamps, ILogger<Comme
         {
             if (!await stamps.IsCurrentAsync(context.Context.User!))
             {
+                // Out of every group at once (no more pushes, hidden text included); the page is told to reload.
                 LogStale(context.Context.UserIdentifier ?? "");
-                context.Context.Abort();
+                if (presence.Leave(context.Context.ConnectionId) is { } versionId)
+                {
+                    await context.Hub.Groups.RemoveFromGroupAsync(context.Context.ConnectionId, HubGroups.VersionReaders(versionId));
+                    await context.Hub.Groups.RemoveFromGroupAsync(context.Context.ConnectionId, HubGroups.VersionModerators(versionId));
+                }
+
                 throw new HubException("Your account changed or you signed out elsewhere. Reload the page to continue.");
             }
 

@@ -96,7 +96,7 @@ public class AppFactory : WebApplicationFactory<Program>
         return auth.Split(';')[0];
     }
 
-    public async Task<HubTestClient> HubAsync(string email) => await HubTestClient.ConnectAsync(Server, await AuthCookieAsync(email));
+    public async Task<HubTestClient> HubAsync(string email, string password = Password) => await HubTestClient.ConnectAsync(Server, await AuthCookieAsync(email, password));
 
     /// <summary>Gets the form page for its antiforgery token, then posts the fields with it.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null)

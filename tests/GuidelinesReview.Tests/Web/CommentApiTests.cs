@@ -63,6 +63,26 @@ public sealed class CommentApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Framework_refusals_are_json_too_and_bodyless_changes_need_a_json_content_type()
+    {
+        var (versionId, _) = await ConsultationDraftAsync(app);
+        var expert = await app.SignInAsync("expert@demo.local");
+
+        var badType = await expert.PostAsync($"/api/versions/{versionId}/comments",
+            new StringContent("{\"clientId\":\"6d7f1b2e-0000-4000-8000-000000000001\",\"anchor\":\"s2.1-p1\",\"type\":\"shouting\",\"body\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
+        var anonymous = await app.Anonymous().GetAsync($"/api/versions/{versionId}/comments");
+        var formPost = await expert.PostAsync("/api/comments/1/withdraw", new FormUrlEncodedContent([]));
+        var unknownVersion = await expert.GetAsync("/api/versions/987654/comments");
+
+        Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
+        Assert.StartsWith("The request could not be read", await ErrorOf(badType), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Unauthorized, "Sign in first: this call needs a signed-in session."), (anonymous.StatusCode, await ErrorOf(anonymous)));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, formPost.StatusCode);
+        Assert.StartsWith("Send the request with Content-Type: application/json", await ErrorOf(formPost), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.NotFound, "Draft version 987654 does not exist."), (unknownVersion.StatusCode, await ErrorOf(unknownVersion)));
+    }
+
+    [Fact]
     public async Task A_final_version_is_read_only_for_comments_but_still_readable()
     {
         var content = Path.Combine(app.DataDirectory, "final-content");

@@ -2,6 +2,7 @@ using System.Net;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Web.Comments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static GuidelinesReview.Tests.Web.CommentTestData;
 
 namespace GuidelinesReview.Tests.Web;
@@ -286,5 +287,77 @@ public sealed class HubTests(AppFactory app)
         Assert.Equal("'nonsense' is not a thematic area of this guideline.", unknown.Message);
         Assert.Equal(["infrastructure"], retagged.Areas);
         Assert.Equal(["transparency", "data"], retagged.Principles); // in the guideline's order
+    }
+
+    [Fact]
+    public async Task A_full_length_comment_in_a_three_byte_script_goes_through()
+    {
+        var (versionId, _) = await ConsultationDraftAsync(app);
+        await using var esi = await app.HubAsync("expert@demo.local");
+        var body = new string('城', 10_000); // 30 KB of UTF-8, and as much again proposed
+        var posted = await esi.InvokeAsync<CommentView>("PostComment", Post(versionId, body, proposed: new string('市', 10_000)));
+
+        Assert.Equal(10_000, posted.Body!.Length);
+        Assert.Equal(JoinState.Open, await StateAsync(esi, versionId));
+    }
+
+    private enum JoinState { Open }
+
+    private static async Task<JoinState> StateAsync(HubTestClient client, int versionId)
+    {
+        await client.InvokeAsync("JoinVersion", versionId, 0); // the connection is still usable
+        return JoinState.Open;
+    }
+
+    [Fact]
+    public async Task An_open_connection_loses_its_rights_when_the_account_is_demoted()
+    {
+        var (versionId, _) = await ConsultationDraftAsync(app);
+        var email = $"demoted-hub-{Guid.NewGuid():N}"[..24] + "@example.org";
+        await app.CreateUserAsync(email, "demoted-password-2", GuidelinesReview.Core.Accounts.Roles.Secretariat);
+        await using var hub = await app.HubAsync(email, "demoted-password-2");
+        await hub.InvokeAsync("JoinVersion", versionId, 0);
+        var userId = await app.DbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+        await app.ScopedAsync(sp => sp.GetRequiredService<GuidelinesReview.Web.Services.AccountService>().SetRolesAsync("test", userId, [GuidelinesReview.Core.Accounts.Roles.Observer]));
+        var refused = await Assert.ThrowsAsync<HubError>(() => hub.InvokeAsync("PostComment", Post(versionId, "Posted after demotion.")));
+
+        Assert.Equal("Your account changed or you signed out elsewhere. Reload the page to continue.", refused.Message);
+        Assert.False(await app.DbAsync(db => db.Comments.AnyAsync(c => c.Body == "Posted after demotion.")));
+    }
+
+    [Fact]
+    public async Task A_hidden_comment_stays_redacted_on_every_path_and_cannot_be_edited()
+    {
+        var (versionId, _) = await ConsultationDraftAsync(app);
+        await using var esi = await app.HubAsync("expert@demo.local");
+        await using var elias = await app.HubAsync("expert2@demo.local");
+        var since = (await elias.InvokeAsync<JoinResult>("JoinVersion", versionId, 0)).Seq;
+        var comment = await esi.InvokeAsync<CommentView>("PostComment", Post(versionId, "Something to hide on every path."));
+        await using var sam = await app.HubAsync("secretariat@demo.local");
+        await sam.InvokeAsync("HideComment", comment.Id, "Personal data");
+
+        var catchUp = await elias.InvokeAsync<JoinResult>("JoinVersion", versionId, since);
+        var api = await (await app.SignInAsync("expert2@demo.local")).GetStringAsync($"/api/versions/{versionId}/comments?since={since}");
+        var history = await Assert.ThrowsAsync<HubError>(() => elias.InvokeAsync("GetHistory", comment.Id));
+        var edit = await Assert.ThrowsAsync<HubError>(() => esi.InvokeAsync("EditComment", new EditCommentInput(comment.Id, CommentType.General, "Edited while hidden.", null)));
+
+        Assert.Null(Assert.Single(catchUp.Comments, c => c.Id == comment.Id).Body);
+        Assert.DoesNotContain("Something to hide", api, StringComparison.Ordinal);
+        Assert.Contains("hidden; its history is for the secretariat", history.Message, StringComparison.Ordinal);
+        Assert.Equal("This comment is hidden by the secretariat and cannot be edited.", edit.Message);
+    }
+
+    [Fact]
+    public async Task A_client_id_reused_for_different_text_is_refused()
+    {
+        var (versionId, _) = await ConsultationDraftAsync(app);
+        await using var esi = await app.HubAsync("expert@demo.local");
+        var first = Post(versionId, "The first text.");
+        await esi.InvokeAsync("PostComment", first);
+
+        var reused = await Assert.ThrowsAsync<HubError>(() => esi.InvokeAsync("PostComment", first with { Body = "Another text." }));
+
+        Assert.StartsWith("This submission id was already used for a different comment", reused.Message, StringComparison.Ordinal);
     }
 }
