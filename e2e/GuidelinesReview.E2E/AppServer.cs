@@ -12,8 +12,11 @@ namespace GuidelinesReview.E2E;
 /// The real app, started as its own process on a free loopback port with the sample content,
 /// a fresh SQLite database and the Development demo accounts; and one Debian Chromium.
 /// </summary>
-public sealed class AppServer : IAsyncLifetime
+public class AppServer : IAsyncLifetime
 {
+    /// <summary>A content folder to start with instead of the repository's content/ (null: the repository's).</summary>
+    protected virtual string? ContentPath => null;
+
     public const string Password = "review-demo-2026";
     public const string SampleSlug = "people-centred-smart-cities";
 
@@ -29,7 +32,7 @@ public sealed class AppServer : IAsyncLifetime
     public static string RepoRoot => RepoPaths.Root;
     public static string ArtifactsDirectory { get; } = Directory.CreateDirectory(Path.Combine(RepoRoot, "e2e", "artifacts")).FullName;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -49,6 +52,10 @@ public sealed class AppServer : IAsyncLifetime
         start.ArgumentList.Add(BaseUrl);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["GuidelinesReview__DataDirectory"] = DataDirectory;
+        if (ContentPath is not null)
+        {
+            start.Environment["GuidelinesReview__ContentPath"] = ContentPath;
+        }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["GuidelinesReview__SignInAttemptsPerMinute"] = "1000"; // every test signs in from 127.0.0.1
 
@@ -141,7 +148,7 @@ public sealed class AppServer : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = false });
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -177,4 +184,37 @@ public sealed class AppServer : IAsyncLifetime
 public sealed class AppServerCollection : ICollectionFixture<AppServer>
 {
     public const string Name = "app server";
+}
+
+/// <summary>The app with the sample guideline's v1 and v2 only, so a test can publish v3 itself.</summary>
+public sealed class TwoVersionServer : AppServer
+{
+    private readonly string content = Path.Combine(Path.GetTempPath(), "gr-e2e-content", Guid.NewGuid().ToString("N"));
+
+    protected override string? ContentPath => content;
+
+    public static string SampleFile(string name) => Path.Combine(RepoPaths.Content, "guidelines", SampleSlug, name);
+
+    public override Task InitializeAsync()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(content, "guidelines", SampleSlug)).FullName;
+        foreach (var name in new[] { "guideline.yml", "v1.md", "v2.md" })
+        {
+            File.Copy(SampleFile(name), Path.Combine(folder, name));
+        }
+
+        return base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(content, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TwoVersionCollection : ICollectionFixture<TwoVersionServer>
+{
+    public const string Name = "two-version app server";
 }

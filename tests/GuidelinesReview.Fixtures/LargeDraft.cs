@@ -133,4 +133,46 @@ public static class LargeDraft
     }
 
     private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
+
+    /// <summary>
+    /// A next version of a generated draft: about <paramref name="percent"/> % of its paragraphs
+    /// edited (a word changed and a sentence added), and as many again deleted, added or moved.
+    /// </summary>
+    public static string Mutate(string draft, double percent = 3, int seed = 7)
+    {
+        var random = new Random(seed);
+        var parts = draft.Split("\n\n").ToList();
+        var body = Enumerable.Range(0, parts.Count).Where(i => i > 0 && !parts[i].StartsWith('#') && !parts[i].StartsWith('|') && !parts[i].StartsWith('-') && !parts[i].StartsWith('>')).ToList();
+        var count = Math.Max(1, (int)(body.Count * percent / 100));
+        foreach (var i in body.OrderBy(_ => random.Next()).Take(count))
+        {
+            parts[i] = parts[i].Replace(" should ", " must ", StringComparison.Ordinal) + " " + Sentence(random);
+        }
+
+        var rest = body.OrderBy(_ => random.Next()).Skip(count).ToList();
+        var deleted = rest.Take(count / 3).ToHashSet();
+        var moved = rest.Skip(count / 3).Take(count / 3).ToList();
+        var movedText = moved.Select(i => parts[i]).ToList();
+        var result = new List<string>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (deleted.Contains(i) || moved.Contains(i))
+            {
+                continue;
+            }
+
+            result.Add(parts[i]);
+            if (i > 0 && random.Next(body.Count) < count / 3)
+            {
+                result.Add(Sentence(random) + " " + Sentence(random));
+            }
+        }
+
+        foreach (var text in movedText)
+        {
+            result.Insert(1 + random.Next(result.Count - 1), text);
+        }
+
+        return string.Join("\n\n", result).Replace("number: 1", "number: 2", StringComparison.Ordinal);
+    }
 }

@@ -30,4 +30,23 @@ public sealed class FixtureTests(AppFactory app)
         Assert.Equal(LargeDraft.Generate(), LargeDraft.Generate());
         Assert.NotEqual(LargeDraft.Generate(seed: 1), LargeDraft.Generate(seed: 2));
     }
+
+    [Fact]
+    public void The_mutated_large_draft_changes_a_few_per_cent_of_blocks_in_every_way()
+    {
+        var taxonomy = GuidelinesReview.Core.Content.GuidelineManifest.Parse(LargeDraft.Manifest()).Taxonomy;
+        var v1 = LargeDraft.Generate();
+        static List<GuidelinesReview.Core.Diff.BlockRef> Refs(string file, GuidelinesReview.Core.Content.Taxonomy taxonomy) =>
+            GuidelinesReview.Core.Drafts.DraftParser.Parse(GuidelinesReview.Core.Content.DraftFile.Parse(file).Body, taxonomy).Blocks
+                .Select(b => new GuidelinesReview.Core.Diff.BlockRef(b.Ordinal, b.Anchor, b.Kind, b.SectionAnchor, b.Text)).ToList();
+
+        var diff = GuidelinesReview.Core.Diff.BlockAligner.Align(Refs(v1, taxonomy), Refs(LargeDraft.Mutate(v1), taxonomy));
+
+        var changed = diff.Pairs.Count(p => p.Change != GuidelinesReview.Core.Diff.BlockChange.Unchanged);
+        Assert.InRange(changed * 100.0 / diff.Pairs.Count, 1, 10);
+        foreach (var kind in new[] { GuidelinesReview.Core.Diff.BlockChange.Modified, GuidelinesReview.Core.Diff.BlockChange.Added, GuidelinesReview.Core.Diff.BlockChange.Deleted, GuidelinesReview.Core.Diff.BlockChange.Moved })
+        {
+            Assert.True(diff.Count(kind) > 0, $"no {kind} blocks");
+        }
+    }
 }

@@ -410,7 +410,7 @@
         : el('button', { type: 'button', 'data-action': 'hide', class: 'btn btn-sm btn-link', text: 'Hide', onclick: () => openHide(c) }));
       if (!c.parentId) bar.append(el('button', { type: 'button', 'data-action': 'decide', class: 'btn btn-sm btn-link', text: c.disposition ? 'Change decision' : 'Record decision', onclick: () => openDisposition(c) }));
     }
-    if (c.revisionCount || canModerate) {
+    if (c.revisionCount || canModerate || (c.placements && c.placements.length)) {
       bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: c.revisionCount ? `History (${c.revisionCount} edit${c.revisionCount === 1 ? '' : 's'})` : 'History', onclick: (e) => showHistory(c, e.target) }));
     }
     return bar;
@@ -670,7 +670,10 @@
   async function showHistory(c, button) {
     try {
       const history = await connection.invoke('GetHistory', c.id);
+      const path = [`v${c.versionNumber} ${c.anchor}`].concat((c.placements || []).map(p =>
+        `v${p.version} ${p.anchor ? `${p.anchor} (${p.status === 'unchanged' ? 'same text' : p.passageFound ? 'text changed' : 'quoted words changed'})` : '(text gone)'}`));
       const box = el('div', { class: 'history' },
+        el('p', { class: 'small mb-1', text: `Path through the drafts: ${path.join(' → ')}` }),
         history.revisions.length ? el('p', { class: 'small mb-1', text: 'Earlier text:' }) : null,
         history.revisions.map(r => el('blockquote', { class: 'small' }, when(r.writtenAt), ': ', r.body)),
         el('ul', { class: 'small mb-0' }, history.events.map(e => el('li', {}, when(e.at), ` ${e.kind} by ${e.actorName}${e.note ? ` (${e.note})` : ''}`))));
