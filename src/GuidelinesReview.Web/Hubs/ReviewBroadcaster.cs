@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace GuidelinesReview.Web.Hubs;
 
 /// <summary>Pushes changes to everyone viewing a version, after they are committed.</summary>
-public sealed partial class ReviewBroadcaster(IHubContext<ReviewHub, IReviewClient> hub, CommentViews views, AppDbContext db, PresenceNotifier presence, ILogger<ReviewBroadcaster> logger)
+public sealed partial class ReviewBroadcaster(IHubContext<ReviewHub, IReviewClient> hub, CommentViews views, AppDbContext db, ILogger<ReviewBroadcaster> logger)
 {
     /// <summary>
     /// Pushes a committed change and returns the comment as the secretariat and as others see it.
@@ -45,8 +45,6 @@ public sealed partial class ReviewBroadcaster(IHubContext<ReviewHub, IReviewClie
             await hub.Clients.Group(HubGroups.VersionReaders(p.VersionId)).CarriedCommentChanged(new CarriedView(redacted, p.Anchor, p.Status, quote, p.PassageFound));
         }
     }
-
-    public void PresenceChanged(int versionId) => presence.Changed(versionId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Comment {CommentId} was saved but could not be pushed to its viewers")]
     private partial void LogPushFailed(Exception e, int commentId);

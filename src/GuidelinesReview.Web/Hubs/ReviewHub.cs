@@ -19,7 +19,7 @@ public sealed class ReviewHub(
     CommentViews views,
     PresenceTracker presence,
     CommentSnapshots snapshots,
-    ReviewBroadcaster broadcaster) : Hub<IReviewClient>
+    PresenceNotifier presenceNotifier) : Hub<IReviewClient>
 {
     private Caller Caller => Caller.From(Context.User!);
 
@@ -44,7 +44,7 @@ public sealed class ReviewHub(
         var carried = await views.CarriedIntoAsync(versionId, caller.CanModerate, Context.ConnectionAborted);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => u.DisplayName).SingleAsync(Context.ConnectionAborted);
         presence.Join(Context.ConnectionId, versionId, new PresenceView(caller.UserId, user, MainRole(caller)));
-        broadcaster.PresenceChanged(versionId);
+        presenceNotifier.Changed(versionId);
         return new JoinResult(
             versionId,
             seq,
@@ -78,7 +78,7 @@ public sealed class ReviewHub(
     {
         if (presence.Leave(Context.ConnectionId) is { } versionId)
         {
-            broadcaster.PresenceChanged(versionId);
+            presenceNotifier.Changed(versionId);
         }
 
         await base.OnDisconnectedAsync(exception);
@@ -88,7 +88,7 @@ public sealed class ReviewHub(
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Version(versionId, caller.CanModerate));
         presence.Leave(Context.ConnectionId);
-        broadcaster.PresenceChanged(versionId);
+        presenceNotifier.Changed(versionId);
     }
 
     private static string MainRole(Caller caller) =>
