@@ -19,6 +19,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Disposition> Dispositions => Set<Disposition>();
     public DbSet<CommentEvent> CommentEvents => Set<CommentEvent>();
     public DbSet<CommentPlacement> CommentPlacements => Set<CommentPlacement>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<BreakoutRoom> BreakoutRooms => Set<BreakoutRoom>();
+    public DbSet<RoomMember> RoomMembers => Set<RoomMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

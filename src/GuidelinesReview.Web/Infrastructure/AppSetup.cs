@@ -48,6 +48,8 @@ public static class AppSetup
         services.AddSingleton<DiffCache>();
         services.AddSingleton<DocxConverter>();
         services.AddScoped<ContentImporter>();
+        services.AddScoped<MeetingImporter>();
+        services.AddScoped<MeetingReader>();
         services.AddScoped<DraftReader>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountService>();

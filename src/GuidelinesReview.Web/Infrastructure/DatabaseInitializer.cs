@@ -17,6 +17,7 @@ public sealed partial class DatabaseInitializer(
     UserManager<AppUser> userManager,
     AccountService accounts,
     ContentImporter importer,
+    MeetingImporter meetings,
     IOptions<AppOptions> options,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
@@ -34,6 +35,20 @@ public sealed partial class DatabaseInitializer(
         ("expert2@demo.local", Roles.Expert, "Elias Expert", "Ministry of Urban Development", StakeholderGroup.NationalGovernment, Region.LatinAmericaAndTheCaribbean),
         ("translator@demo.local", Roles.Translator, "Tomás Translator", "Language services", StakeholderGroup.Other, Region.LatinAmericaAndTheCaribbean),
         ("observer@demo.local", Roles.Observer, "Olu Observer", "Civic Data Network", StakeholderGroup.CivilSociety, Region.NorthAmerica),
+
+        // Enough people for the sample meeting's rooms (content/meetings/egm-2.yml).
+        ("moderator2@demo.local", Roles.Moderator, "Maya Moderator", "Institute for Participatory Cities", StakeholderGroup.Academia, Region.EuropeAndCentralAsia),
+        ("moderator3@demo.local", Roles.Moderator, "Mateo Moderator", "Ministry of Housing", StakeholderGroup.NationalGovernment, Region.LatinAmericaAndTheCaribbean),
+        ("moderator4@demo.local", Roles.Moderator, "Mariam Moderator", "Green Cities Alliance", StakeholderGroup.CivilSociety, Region.MiddleEastAndNorthAfrica),
+        ("notetaker2@demo.local", Roles.NoteTaker, "Nadia Notetaker", "Guidelines secretariat", StakeholderGroup.InternationalOrganisation, Region.Africa),
+        ("notetaker3@demo.local", Roles.NoteTaker, "Nils Notetaker", "Guidelines secretariat", StakeholderGroup.InternationalOrganisation, Region.EuropeAndCentralAsia),
+        ("notetaker4@demo.local", Roles.NoteTaker, "Nomvula Notetaker", "Guidelines secretariat", StakeholderGroup.InternationalOrganisation, Region.Africa),
+        ("expert3@demo.local", Roles.Expert, "Eitan Expert", "Smart Region Agency", StakeholderGroup.LocalAndRegionalGovernment, Region.EuropeAndCentralAsia),
+        ("expert4@demo.local", Roles.Expert, "Eun-ji Expert", "Urban Data Lab", StakeholderGroup.PrivateSector, Region.AsiaPacific),
+        ("expert5@demo.local", Roles.Expert, "Emeka Expert", "Coalition for Inclusive Cities", StakeholderGroup.CivilSociety, Region.Africa),
+        ("expert6@demo.local", Roles.Expert, "Elena Expert", "Digital Rights Observatory", StakeholderGroup.CivilSociety, Region.EuropeAndCentralAsia),
+        ("expert7@demo.local", Roles.Expert, "Ebo Expert", "City of Harbourview", StakeholderGroup.LocalAndRegionalGovernment, Region.Africa),
+        ("expert8@demo.local", Roles.Expert, "Ezra Expert", "Regional Development Bank", StakeholderGroup.InternationalOrganisation, Region.NorthAmerica),
     ];
 
     public async Task InitializeAsync(CancellationToken ct)
@@ -53,8 +68,10 @@ public sealed partial class DatabaseInitializer(
             await SeedDemoAccountsAsync();
         }
 
-        var report = await importer.ImportAsync(options.Value.ResolveContentPath(environment.ContentRootPath), ct);
+        var contentPath = options.Value.ResolveContentPath(environment.ContentRootPath);
+        var report = await importer.ImportAsync(contentPath, ct);
         LogImported(report.Published, report.Unchanged, report.Errors.Count);
+        await meetings.ImportAsync(contentPath, ct);
     }
 
     private async Task SeedDemoAccountsAsync()

@@ -18,6 +18,8 @@ public sealed class RolePageMatrixTests(AppFactory app)
         [$"/guidelines/{AppFactory.SampleSlug}"] = Everyone,
         [$"/guidelines/{AppFactory.SampleSlug}/v/3"] = Everyone,
         [$"/guidelines/{AppFactory.SampleSlug}/v/1?principle=community"] = Everyone,
+        ["/meetings"] = Everyone,
+        ["/meetings/egm-2"] = Everyone,
         ["/account/profile"] = Everyone,
         ["/account/password"] = Everyone,
         ["/admin/invitations"] = ["admin", "secretariat"],

@@ -17,6 +17,35 @@ namespace GuidelinesReview.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.ToTable("AgendaItem");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -151,6 +180,64 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.HasIndex("VersionId", "Ordinal");
 
                     b.ToTable("Blocks");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.BreakoutRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FocusAnchor")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModeratorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteTakerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotesSavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NotesVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TimerEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("ModeratorId");
+
+                    b.HasIndex("NoteTakerId");
+
+                    b.ToTable("BreakoutRooms");
                 });
 
             modelBuilder.Entity("GuidelinesReview.Web.Data.Comment", b =>
@@ -604,6 +691,103 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.MeetingDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingDay");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomMember", b =>
+                {
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoomId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RoomMembers");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomSection", b =>
+                {
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anchor")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoomId", "Anchor");
+
+                    b.ToTable("RoomSection");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomTag", b =>
+                {
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoomId", "TermId");
+
+                    b.HasIndex("TermId");
+
+                    b.ToTable("RoomTag");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -785,6 +969,15 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.AgendaItem", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.MeetingDay", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.Block", b =>
                 {
                     b.HasOne("GuidelinesReview.Web.Data.Section", "Section")
@@ -800,6 +993,31 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.BreakoutRoom", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.AgendaItem", "AgendaItem")
+                        .WithMany("Rooms")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "Moderator")
+                        .WithMany()
+                        .HasForeignKey("ModeratorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "NoteTaker")
+                        .WithMany()
+                        .HasForeignKey("NoteTakerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Moderator");
+
+                    b.Navigation("NoteTaker");
                 });
 
             modelBuilder.Entity("GuidelinesReview.Web.Data.Comment", b =>
@@ -939,6 +1157,69 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.Meeting", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.MeetingDay", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.Meeting", null)
+                        .WithMany("Days")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomMember", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
+                        .WithMany("Members")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomSection", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomTag", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.GuidelineTerm", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.Section", b =>
                 {
                     b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
@@ -1016,6 +1297,20 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.AgendaItem", b =>
+                {
+                    b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.BreakoutRoom", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Sections");
+
+                    b.Navigation("Tags");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.Comment", b =>
                 {
                     b.Navigation("Disposition");
@@ -1039,6 +1334,16 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("Terms");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.Meeting", b =>
+                {
+                    b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.MeetingDay", b =>
+                {
+                    b.Navigation("Agenda");
                 });
 
             modelBuilder.Entity("GuidelinesReview.Web.Data.Section", b =>

@@ -1,0 +1,54 @@
+using GuidelinesReview.Core.Accounts;
+
+namespace GuidelinesReview.Core.Meetings;
+
+public enum RoomAction
+{
+    Enter,
+    Comment,
+    Moderate,
+    EditNotes,
+    EditTakeaways,
+    SupportTakeaway,
+    RaiseHand,
+}
+
+/// <summary>Who someone is to a breakout room.</summary>
+public sealed record RoomPerson(bool IsMember, bool IsModerator, bool IsNoteTaker, IReadOnlySet<string> Roles)
+{
+    public bool IsSecretariat => Roles.Contains(Accounts.Roles.Secretariat) || Roles.Contains(Accounts.Roles.Admin);
+}
+
+/// <summary>
+/// The access rules of a breakout room: members, its moderator and note-taker, and the
+/// secretariat enter it; the moderator (or secretariat) runs it; the note-taker and moderator
+/// write notes and takeaways. A closed room is read-only for everyone but its moderator controls.
+/// </summary>
+public static class RoomAccess
+{
+    public static bool Allows(RoomPerson person, RoomAction action, bool roomOpen = true)
+    {
+        var inRoom = person.IsMember || person.IsModerator || person.IsNoteTaker || person.IsSecretariat;
+        return action switch
+        {
+            RoomAction.Enter => inRoom,
+            RoomAction.Moderate => person.IsModerator || person.IsSecretariat,
+            RoomAction.EditNotes or RoomAction.EditTakeaways => roomOpen && (person.IsNoteTaker || person.IsModerator),
+            RoomAction.Comment => roomOpen && inRoom && Comments.CommentRules.CanWrite(person.Roles),
+            RoomAction.SupportTakeaway or RoomAction.RaiseHand => roomOpen && inRoom,
+            _ => false,
+        };
+    }
+
+    /// <summary>The sentence for a refusal.</summary>
+    public static string Refusal(RoomAction action, bool roomOpen) => !roomOpen && action != RoomAction.Enter && action != RoomAction.Moderate
+        ? "This room is closed: its notes and takeaways can be read but not changed."
+        : action switch
+        {
+            RoomAction.Enter => "You are not a member of this breakout room.",
+            RoomAction.Moderate => "Only the room's moderator (or the secretariat) can do this.",
+            RoomAction.EditNotes => "Only the room's note-taker and moderator can edit the notes.",
+            RoomAction.EditTakeaways => "Only the room's note-taker and moderator can record takeaways.",
+            _ => "Your role cannot do this in this room.",
+        };
+}

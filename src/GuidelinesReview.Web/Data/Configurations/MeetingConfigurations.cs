@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GuidelinesReview.Web.Data.Configurations;
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.HasIndex(m => m.Slug).IsUnique();
+        builder.Property(m => m.Slug).HasMaxLength(80);
+        builder.Property(m => m.Title).HasMaxLength(300);
+        builder.Property(m => m.TimeZone).HasMaxLength(60);
+        builder.HasOne(m => m.Version).WithMany().HasForeignKey(m => m.VersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(m => m.Days).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MeetingDayConfiguration : IEntityTypeConfiguration<MeetingDay>
+{
+    public void Configure(EntityTypeBuilder<MeetingDay> builder) =>
+        builder.HasMany(d => d.Agenda).WithOne().HasForeignKey(a => a.DayId).OnDelete(DeleteBehavior.Cascade);
+}
+
+internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> builder)
+    {
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.HasMany(a => a.Rooms).WithOne(r => r.AgendaItem).HasForeignKey(r => r.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BreakoutRoomConfiguration : IEntityTypeConfiguration<BreakoutRoom>
+{
+    public void Configure(EntityTypeBuilder<BreakoutRoom> builder)
+    {
+        builder.Property(r => r.Title).HasMaxLength(300);
+        builder.Property(r => r.FocusAnchor).HasMaxLength(60);
+        builder.HasOne(r => r.Moderator).WithMany().HasForeignKey(r => r.ModeratorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.NoteTaker).WithMany().HasForeignKey(r => r.NoteTakerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Members).WithOne().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Tags).WithOne().HasForeignKey(t => t.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.RoomId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoomMemberConfiguration : IEntityTypeConfiguration<RoomMember>
+{
+    public void Configure(EntityTypeBuilder<RoomMember> builder)
+    {
+        builder.HasKey(m => new { m.RoomId, m.UserId });
+        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoomTagConfiguration : IEntityTypeConfiguration<RoomTag>
+{
+    public void Configure(EntityTypeBuilder<RoomTag> builder)
+    {
+        builder.HasKey(t => new { t.RoomId, t.TermId });
+        builder.HasOne(t => t.Term).WithMany().HasForeignKey(t => t.TermId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RoomSectionConfiguration : IEntityTypeConfiguration<RoomSection>
+{
+    public void Configure(EntityTypeBuilder<RoomSection> builder)
+    {
+        builder.HasKey(s => new { s.RoomId, s.Anchor });
+        builder.Property(s => s.Anchor).HasMaxLength(60);
+    }
+}

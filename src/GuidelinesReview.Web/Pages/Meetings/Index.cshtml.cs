@@ -1,0 +1,11 @@
+using GuidelinesReview.Web.Services;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GuidelinesReview.Web.Pages.Meetings;
+
+public sealed class IndexModel(MeetingReader meetings) : PageModel
+{
+    public IReadOnlyList<(string Slug, string Title, DateTime Start, DateTime End, int Rooms)> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Items = await meetings.ListAsync(ct);
+}

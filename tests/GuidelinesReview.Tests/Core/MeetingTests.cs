@@ -1,0 +1,133 @@
+using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Core.Content;
+using GuidelinesReview.Core.Meetings;
+using GuidelinesReview.Fixtures;
+
+namespace GuidelinesReview.Tests.Core;
+
+public sealed class MeetingFileTests
+{
+    private const string Valid = """
+        slug: egm-test
+        title: Test meeting
+        guideline: g
+        version: 2
+        timeZone: Europe/Paris
+        days:
+          - date: 2025-03-02
+            agenda:
+              - time: "14:00"
+                title: Rooms
+                kind: breakout
+                rooms:
+                  - title: Room A
+                    moderator: m@x.org
+                    members: [a@x.org, a@x.org, b@x.org]
+                    sections: [s4]
+              - time: "09:00"
+                title: Opening
+                kind: plenary
+        """;
+
+    [Fact]
+    public void A_meeting_file_gives_days_agenda_in_time_order_and_rooms_with_people_named_once()
+    {
+        var meeting = MeetingDefinition.Parse(Valid, "test.yml");
+
+        Assert.Equal(("egm-test", 2, "Europe/Paris"), (meeting.Slug, meeting.Version, meeting.TimeZone));
+        var agenda = Assert.Single(meeting.Days).Agenda;
+        Assert.Equal(["Opening", "Rooms"], agenda.Select(a => a.Title));
+        var room = Assert.Single(meeting.Rooms);
+        Assert.Equal(["a@x.org", "b@x.org"], room.Members);
+        Assert.Null(room.NoteTaker);
+    }
+
+    [Theory]
+    [InlineData("timeZone: Europe/Paris", "timeZone: Mars/Olympus", "'Mars/Olympus' is not a time zone")]
+    [InlineData("date: 2025-03-02", "date: 2 March", "'date' must be written as YYYY-MM-DD")]
+    [InlineData("time: \"09:00\"", "time: nine", "'time' must be written as HH:mm")]
+    [InlineData("kind: plenary", "kind: party", "'kind' must be plenary or breakout")]
+    [InlineData("version: 2", "version: 0", "'version' is required")]
+    [InlineData("slug: egm-test", "slug: EGM Test", "slug 'EGM Test' must be lower-case")]
+    public void A_broken_meeting_file_is_refused_with_what_is_wrong(string from, string to, string message)
+    {
+        var error = Assert.Throws<ContentFormatException>(() => MeetingDefinition.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "test.yml"));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("test.yml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sample_meeting_has_two_days_and_at_least_four_rooms_each_with_a_moderator_and_note_taker()
+    {
+        var meeting = MeetingDefinition.Parse(File.ReadAllText(Path.Combine(RepoPaths.Content, "meetings", "egm-2.yml")), "egm-2.yml");
+
+        Assert.Equal(2, meeting.Days.Count);
+        Assert.True(meeting.Rooms.Count() >= 4);
+        Assert.All(meeting.Rooms, r => Assert.True(r.Moderator is not null && r.NoteTaker is not null && r.Members.Count > 0 && r.Sections.Count > 0));
+    }
+}
+
+/// <summary>Who may do what in a breakout room: the role × action matrix.</summary>
+public sealed class RoomAccessTests
+{
+    private static RoomPerson Member => new(true, false, false, new HashSet<string> { Roles.Expert });
+    private static RoomPerson Moderator => new(false, true, false, new HashSet<string> { Roles.Moderator });
+    private static RoomPerson NoteTaker => new(false, false, true, new HashSet<string> { Roles.NoteTaker });
+    private static RoomPerson Secretariat => new(false, false, false, new HashSet<string> { Roles.Secretariat });
+    private static RoomPerson Outsider => new(false, false, false, new HashSet<string> { Roles.Expert });
+    private static RoomPerson ObserverMember => new(true, false, false, new HashSet<string> { Roles.Observer });
+
+    public static TheoryData<string, RoomAction, bool> Matrix()
+    {
+        var people = new Dictionary<string, RoomPerson>
+        {
+            ["member"] = Member, ["moderator"] = Moderator, ["note-taker"] = NoteTaker,
+            ["secretariat"] = Secretariat, ["outsider"] = Outsider, ["observer member"] = ObserverMember,
+        };
+        var allowed = new Dictionary<RoomAction, string[]>
+        {
+            [RoomAction.Enter] = ["member", "moderator", "note-taker", "secretariat", "observer member"],
+            [RoomAction.Moderate] = ["moderator", "secretariat"],
+            [RoomAction.EditNotes] = ["moderator", "note-taker"],
+            [RoomAction.EditTakeaways] = ["moderator", "note-taker"],
+            [RoomAction.Comment] = ["member", "moderator", "note-taker", "secretariat"],
+            [RoomAction.SupportTakeaway] = ["member", "moderator", "note-taker", "secretariat", "observer member"],
+            [RoomAction.RaiseHand] = ["member", "moderator", "note-taker", "secretariat", "observer member"],
+        };
+        var data = new TheoryData<string, RoomAction, bool>();
+        foreach (var (action, who) in allowed)
+        {
+            foreach (var name in people.Keys)
+            {
+                data.Add(name, action, who.Contains(name));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public void Each_person_may_do_exactly_what_their_place_in_the_room_allows(string who, RoomAction action, bool allowed)
+    {
+        var person = who switch
+        {
+            "member" => Member, "moderator" => Moderator, "note-taker" => NoteTaker,
+            "secretariat" => Secretariat, "outsider" => Outsider, _ => ObserverMember,
+        };
+
+        Assert.Equal(allowed, RoomAccess.Allows(person, action));
+    }
+
+    [Fact]
+    public void A_closed_room_can_be_entered_and_reopened_but_not_written_in()
+    {
+        Assert.True(RoomAccess.Allows(Member, RoomAction.Enter, roomOpen: false));
+        Assert.True(RoomAccess.Allows(Moderator, RoomAction.Moderate, roomOpen: false));
+        Assert.False(RoomAccess.Allows(NoteTaker, RoomAction.EditNotes, roomOpen: false));
+        Assert.False(RoomAccess.Allows(Member, RoomAction.Comment, roomOpen: false));
+        Assert.Equal("This room is closed: its notes and takeaways can be read but not changed.", RoomAccess.Refusal(RoomAction.EditNotes, roomOpen: false));
+        Assert.Equal("You are not a member of this breakout room.", RoomAccess.Refusal(RoomAction.Enter, roomOpen: true));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using GuidelinesReview.Web.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuidelinesReview.Tests.Web;
+
+[Collection(AppCollection.Name)]
+public sealed class MeetingTests(AppFactory app)
+{
+    private Task<int> RoomIdAsync(string title) =>
+        app.DbAsync(db => db.BreakoutRooms.Where(r => r.Title == title).Select(r => r.Id).FirstAsync());
+
+    [Fact]
+    public async Task The_sample_meeting_is_imported_once_with_its_rooms_and_people()
+    {
+        var again = await app.ScopedAsync(sp => sp.GetRequiredService<MeetingImporter>().ImportAsync(Path.Combine(GuidelinesReview.Fixtures.RepoPaths.Content), CancellationToken.None));
+        var rooms = await app.DbAsync(db => db.BreakoutRooms.Include(r => r.Members).Include(r => r.Moderator).ToListAsync());
+
+        Assert.Equal((0, 1), (again.Published, again.Unchanged));
+        Assert.True(rooms.Count >= 4);
+        var room2 = rooms.Single(r => r.Title == "Community engagement, participation and capacity");
+        Assert.Equal("Maya Moderator", room2.Moderator!.DisplayName);
+        Assert.Equal(3, room2.Members.Count);
+    }
+
+    [Fact]
+    public async Task A_meeting_file_with_unknown_people_sections_and_tags_is_refused_listing_them_all()
+    {
+        var content = Path.Combine(app.DataDirectory, "meeting-content-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(Path.Combine(content, "meetings"));
+        File.WriteAllText(Path.Combine(content, "meetings", "bad.yml"), $$"""
+            slug: bad-meeting-{{Guid.NewGuid():N}}
+            title: Bad
+            guideline: {{AppFactory.SampleSlug}}
+            version: 2
+            timeZone: UTC
+            days:
+              - date: 2025-01-01
+                agenda:
+                  - time: "10:00"
+                    title: Rooms
+                    kind: breakout
+                    rooms:
+                      - title: Room
+                        moderator: nobody@nowhere.org
+                        members: [expert@demo.local]
+                        principles: [nonsense]
+                        sections: [s99]
+            """);
+
+        var report = await app.ScopedAsync(sp => sp.GetRequiredService<MeetingImporter>().ImportAsync(content, CancellationToken.None));
+
+        var error = Assert.Single(report.Errors);
+        Assert.Contains("no account has the email 'nobody@nowhere.org'", error, StringComparison.Ordinal);
+        Assert.Contains("'nonsense' is not a principle of the guideline", error, StringComparison.Ordinal);
+        Assert.Contains("there is no section 's99' in v2", error, StringComparison.Ordinal);
+        Assert.False(await app.DbAsync(db => db.Meetings.AnyAsync(m => m.Title == "Bad")));
+    }
+
+    [Theory]
+    [InlineData("moderator2@demo.local", HttpStatusCode.OK, "as its moderator")]
+    [InlineData("notetaker2@demo.local", HttpStatusCode.OK, "as its note-taker")]
+    [InlineData("expert2@demo.local", HttpStatusCode.OK, "as its member")]
+    [InlineData("observer@demo.local", HttpStatusCode.OK, "as its member")]
+    [InlineData("secretariat@demo.local", HttpStatusCode.OK, "as its secretariat")]
+    [InlineData("expert@demo.local", HttpStatusCode.Forbidden, "You are not a member of this breakout room.")]
+    [InlineData("moderator@demo.local", HttpStatusCode.Forbidden, "You are not a member of this breakout room.")]
+    [InlineData("translator@demo.local", HttpStatusCode.Forbidden, "You are not a member of this breakout room.")]
+    public async Task Only_the_rooms_people_and_the_secretariat_enter_a_room(string who, HttpStatusCode status, string text)
+    {
+        var roomId = await RoomIdAsync("Community engagement, participation and capacity");
+        var client = await app.SignInAsync(who);
+
+        var response = await client.GetAsync($"/meetings/egm-2/rooms/{roomId}");
+
+        Assert.Equal(status, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(text, html, StringComparison.Ordinal);
+        Assert.Equal(status == HttpStatusCode.OK, html.Contains("Does section 8 speak to everyone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_agenda_lists_both_days_and_links_only_the_rooms_one_may_enter()
+    {
+        var client = await app.SignInAsync("expert2@demo.local");
+
+        var html = await client.GetStringAsync("/meetings/egm-2");
+
+        Assert.Contains("Wednesday 20 November 2024", html, StringComparison.Ordinal);
+        Assert.Contains("Thursday 21 November 2024", html, StringComparison.Ordinal);
+        var roomId = await RoomIdAsync("Community engagement, participation and capacity");
+        Assert.Contains($"href=\"/meetings/egm-2/rooms/{roomId}\"", html, StringComparison.Ordinal);
+        Assert.Contains("(you are not in this room)", html, StringComparison.Ordinal);
+    }
+}
