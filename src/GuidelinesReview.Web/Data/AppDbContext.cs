@@ -22,6 +22,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<BreakoutRoom> BreakoutRooms => Set<BreakoutRoom>();
     public DbSet<RoomMember> RoomMembers => Set<RoomMember>();
+    public DbSet<NotesRevision> NotesRevisions => Set<NotesRevision>();
+    public DbSet<Takeaway> Takeaways => Set<Takeaway>();
+    public DbSet<TakeawaySupport> TakeawaySupports => Set<TakeawaySupport>();
+    public DbSet<RaisedHand> RaisedHands => Set<RaisedHand>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,10 @@ public sealed class Comment
     public int BlockId { get; set; }
     public Block Block { get; set; } = null!;
     public int? ParentId { get; set; }
+
+    /// <summary>The breakout room it was posted from, if any (it also shows on the draft).</summary>
+    public int? RoomId { get; set; }
+
     public string AuthorId { get; set; } = "";
     public AppUser Author { get; set; } = null!;
 

@@ -82,3 +82,53 @@ public sealed class RoomSection
     public int RoomId { get; set; }
     public string Anchor { get; set; } = "";
 }
+
+/// <summary>An earlier state of a room's notes; every save keeps one, and any can be restored.</summary>
+public sealed class NotesRevision
+{
+    public int Id { get; set; }
+    public int RoomId { get; set; }
+    public int Version { get; set; }
+    public string Notes { get; set; } = "";
+    public DateTime SavedAt { get; set; }
+    public string SavedById { get; set; } = "";
+    public AppUser SavedBy { get; set; } = null!;
+}
+
+/// <summary>A point a room wants heard: recorded by its moderator or note-taker, supported by members.</summary>
+public sealed class Takeaway
+{
+    public int Id { get; set; }
+    public int RoomId { get; set; }
+    public string Text { get; set; } = "";
+    public TakeawayKind Kind { get; set; }
+    public string? Anchor { get; set; }
+    public int Ordinal { get; set; }
+    public bool ForPlenary { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string CreatedById { get; set; } = "";
+    public List<TakeawayTag> Tags { get; set; } = [];
+    public List<TakeawaySupport> Supports { get; set; } = [];
+}
+
+public sealed class TakeawayTag
+{
+    public int TakeawayId { get; set; }
+    public int TermId { get; set; }
+    public GuidelineTerm Term { get; set; } = null!;
+}
+
+public sealed class TakeawaySupport
+{
+    public int TakeawayId { get; set; }
+    public string UserId { get; set; } = "";
+}
+
+/// <summary>A raised hand in a room's speaking queue, in the order raised.</summary>
+public sealed class RaisedHand
+{
+    public int RoomId { get; set; }
+    public string UserId { get; set; } = "";
+    public AppUser User { get; set; } = null!;
+    public DateTime RaisedAt { get; set; }
+}

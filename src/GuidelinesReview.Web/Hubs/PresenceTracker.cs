@@ -7,7 +7,7 @@ namespace GuidelinesReview.Web.Hubs;
 /// Who is viewing which version, per connection (one person in two tabs counts once).
 /// In memory: presence is about this moment, and a restart empties it as it empties the connections.
 /// </summary>
-public sealed class PresenceTracker
+public class PresenceTracker
 {
     private readonly ConcurrentDictionary<string, (int VersionId, PresenceView Viewer)> connections = new();
 

@@ -50,6 +50,9 @@ public static class AppSetup
         services.AddScoped<ContentImporter>();
         services.AddScoped<MeetingImporter>();
         services.AddScoped<MeetingReader>();
+        services.AddScoped<GuidelinesReview.Web.Meetings.RoomService>();
+        services.AddScoped<GuidelinesReview.Web.Meetings.RoomBroadcaster>();
+        services.AddSingleton<GuidelinesReview.Web.Meetings.RoomPresence>();
         services.AddScoped<DraftReader>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountService>();
@@ -219,5 +222,6 @@ public static class AppSetup
         app.MapRazorPages();
         app.MapCommentsApi();
         app.MapHub<ReviewHub>("/hubs/review", o => o.CloseOnAuthenticationExpiration = true);
+        app.MapHub<GuidelinesReview.Web.Meetings.RoomHub>("/hubs/room", o => o.CloseOnAuthenticationExpiration = true);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasOne<DraftVersion>().WithMany().HasForeignKey(c => c.VersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Block).WithMany().HasForeignKey(c => c.BlockId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<BreakoutRoom>().WithMany().HasForeignKey(c => c.RoomId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Disposition).WithOne().HasForeignKey<Disposition>(d => d.CommentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.CommentId).OnDelete(DeleteBehavior.Cascade);

@@ -72,3 +72,51 @@ internal sealed class RoomSectionConfiguration : IEntityTypeConfiguration<RoomSe
         builder.Property(s => s.Anchor).HasMaxLength(60);
     }
 }
+
+internal sealed class NotesRevisionConfiguration : IEntityTypeConfiguration<NotesRevision>
+{
+    public void Configure(EntityTypeBuilder<NotesRevision> builder)
+    {
+        builder.HasIndex(r => new { r.RoomId, r.Version }).IsUnique();
+        builder.HasOne<BreakoutRoom>().WithMany().HasForeignKey(r => r.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.SavedBy).WithMany().HasForeignKey(r => r.SavedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TakeawayConfiguration : IEntityTypeConfiguration<Takeaway>
+{
+    public void Configure(EntityTypeBuilder<Takeaway> builder)
+    {
+        builder.HasIndex(t => new { t.RoomId, t.Ordinal });
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(t => t.Text).HasMaxLength(2000);
+        builder.Property(t => t.Anchor).HasMaxLength(60);
+        builder.HasOne<BreakoutRoom>().WithMany().HasForeignKey(t => t.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.Tags).WithOne().HasForeignKey(t => t.TakeawayId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.Supports).WithOne().HasForeignKey(s => s.TakeawayId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TakeawayTagConfiguration : IEntityTypeConfiguration<TakeawayTag>
+{
+    public void Configure(EntityTypeBuilder<TakeawayTag> builder)
+    {
+        builder.HasKey(t => new { t.TakeawayId, t.TermId });
+        builder.HasOne(t => t.Term).WithMany().HasForeignKey(t => t.TermId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TakeawaySupportConfiguration : IEntityTypeConfiguration<TakeawaySupport>
+{
+    public void Configure(EntityTypeBuilder<TakeawaySupport> builder) => builder.HasKey(s => new { s.TakeawayId, s.UserId });
+}
+
+internal sealed class RaisedHandConfiguration : IEntityTypeConfiguration<RaisedHand>
+{
+    public void Configure(EntityTypeBuilder<RaisedHand> builder)
+    {
+        builder.HasKey(h => new { h.RoomId, h.UserId });
+        builder.HasOne<BreakoutRoom>().WithMany().HasForeignKey(h => h.RoomId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(h => h.User).WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

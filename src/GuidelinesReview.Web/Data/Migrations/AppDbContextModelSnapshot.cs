@@ -301,6 +301,9 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Property<string>("QuoteSuffix")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -322,6 +325,8 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.HasIndex("BlockId");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("RoomId");
 
                     b.HasIndex("AuthorId", "ClientId")
                         .IsUnique();
@@ -744,6 +749,57 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("MeetingDay");
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.NotesRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedById");
+
+                    b.HasIndex("RoomId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("NotesRevisions");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.RaisedHand", b =>
+                {
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoomId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RaisedHands");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.RoomMember", b =>
                 {
                     b.Property<int>("RoomId")
@@ -839,6 +895,77 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.HasIndex("TermId");
 
                     b.ToTable("SectionTags");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.Takeaway", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anchor")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForPlenary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "Ordinal");
+
+                    b.ToTable("Takeaways");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.TakeawaySupport", b =>
+                {
+                    b.Property<int>("TakeawayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TakeawayId", "UserId");
+
+                    b.ToTable("TakeawaySupports");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.TakeawayTag", b =>
+                {
+                    b.Property<int>("TakeawayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TakeawayId", "TermId");
+
+                    b.HasIndex("TermId");
+
+                    b.ToTable("TakeawayTag");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1039,6 +1166,11 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
@@ -1177,6 +1309,40 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.NotesRevision", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "SavedBy")
+                        .WithMany()
+                        .HasForeignKey("SavedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("SavedBy");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.RaisedHand", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.RoomMember", b =>
                 {
                     b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
@@ -1234,6 +1400,41 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.HasOne("GuidelinesReview.Web.Data.Section", null)
                         .WithMany("Tags")
                         .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.GuidelineTerm", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.Takeaway", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.TakeawaySupport", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.Takeaway", null)
+                        .WithMany("Supports")
+                        .HasForeignKey("TakeawayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.TakeawayTag", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.Takeaway", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("TakeawayId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1348,6 +1549,13 @@ namespace GuidelinesReview.Web.Data.Migrations
 
             modelBuilder.Entity("GuidelinesReview.Web.Data.Section", b =>
                 {
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.Takeaway", b =>
+                {
+                    b.Navigation("Supports");
+
                     b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618

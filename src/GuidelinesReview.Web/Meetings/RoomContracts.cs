@@ -1,0 +1,30 @@
+using GuidelinesReview.Core.Meetings;
+
+namespace GuidelinesReview.Web.Meetings;
+
+public sealed record TakeawayView(int Id, string Text, TakeawayKind Kind, string KindName, string? Anchor, int Ordinal, bool ForPlenary,
+    IReadOnlyList<string> Areas, IReadOnlyList<string> Principles, IReadOnlyList<string> SupporterIds, int SupportCount);
+
+public sealed record HandView(string UserId, string Name, DateTime RaisedAt);
+
+public sealed record RoomRights(bool CanModerate, bool CanEditNotes, bool CanEditTakeaways, bool CanSupport);
+
+/// <summary>Everything a room's page shows live.</summary>
+public sealed record RoomState(
+    int RoomId,
+    bool IsOpen,
+    string? FocusAnchor,
+    DateTime? TimerEndsAt,
+    string Notes,
+    int NotesVersion,
+    DateTime? NotesSavedAt,
+    IReadOnlyList<TakeawayView> Takeaways,
+    IReadOnlyList<HandView> Hands,
+    RoomRights You);
+
+/// <summary>The answer to a notes save: saved (new version), or a conflict with what is there now.</summary>
+public sealed record NotesSaveResult(bool Saved, int Version, string Notes, string? Conflict);
+
+public sealed record TakeawayInput(int RoomId, string Text, TakeawayKind Kind, IReadOnlyList<string>? Areas, IReadOnlyList<string>? Principles, string? Anchor);
+
+public sealed record NotesRevisionView(int Version, DateTime SavedAt, string SavedBy, int Length);

@@ -1,0 +1,304 @@
+using GuidelinesReview.Core.Content;
+using GuidelinesReview.Core.Meetings;
+using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Meetings;
+
+/// <summary>
+/// Every change in a breakout room, checked against <see cref="RoomAccess"/> on the server and
+/// refused with a <see cref="CommentException"/> (nothing saved), then pushed to the room.
+/// </summary>
+public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, PostingLimiter limiter, TimeProvider clock)
+{
+    public const int MaxNotes = 200_000;
+    public const int MaxTakeaway = 2_000;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The room, and who the caller is to it; refuses people who may not enter.</summary>
+    public async Task<(BreakoutRoom Room, RoomPerson Person)> EnterAsync(Caller caller, int roomId, CancellationToken ct)
+    {
+        var room = await db.BreakoutRooms.Include(r => r.Members).FirstOrDefaultAsync(r => r.Id == roomId, ct)
+            ?? throw CommentException.NotFound($"Breakout room {roomId} does not exist.");
+        var person = new RoomPerson(room.Members.Any(m => m.UserId == caller.UserId), room.ModeratorId == caller.UserId, room.NoteTakerId == caller.UserId, caller.Roles);
+        Require(person, RoomAction.Enter, room);
+        return (room, person);
+    }
+
+    public async Task<RoomState> StateAsync(Caller caller, int roomId, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, roomId, ct);
+        return await StateAsync(room, person, ct);
+    }
+
+    public async Task<RoomState> StateAsync(BreakoutRoom room, RoomPerson person, CancellationToken ct) => new(
+        room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt, room.Notes, room.NotesVersion, room.NotesSavedAt,
+        await TakeawaysAsync(room.Id, ct), await HandsAsync(room.Id, ct),
+        new RoomRights(
+            RoomAccess.Allows(person, RoomAction.Moderate, room.IsOpen),
+            RoomAccess.Allows(person, RoomAction.EditNotes, room.IsOpen),
+            RoomAccess.Allows(person, RoomAction.EditTakeaways, room.IsOpen),
+            RoomAccess.Allows(person, RoomAction.SupportTakeaway, room.IsOpen)));
+
+    public async Task SetOpenAsync(Caller caller, int roomId, bool open, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, roomId, ct);
+        Require(person, RoomAction.Moderate, room);
+        room.IsOpen = open;
+        await db.SaveChangesAsync(ct);
+        await broadcaster.RoomChangedAsync(room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt);
+    }
+
+    public async Task FocusAsync(Caller caller, int roomId, string anchor, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, roomId, ct);
+        Require(person, RoomAction.Moderate, room);
+        var versionId = await db.Meetings.Where(m => m.Days.Any(d => d.Agenda.Any(a => a.Id == room.AgendaItemId))).Select(m => m.VersionId).SingleAsync(ct);
+        var scope = await db.Set<RoomSection>().Where(s => s.RoomId == roomId).Select(s => s.Anchor).ToListAsync(ct);
+        var section = await db.Blocks.Where(b => b.VersionId == versionId && b.Anchor == anchor).Select(b => b.Section.Anchor).FirstOrDefaultAsync(ct)
+            ?? throw CommentException.NotFound($"There is no paragraph '{anchor}' in this meeting's draft.");
+        if (!scope.Any(s => section == s || section.StartsWith(s + ".", StringComparison.Ordinal)))
+        {
+            throw CommentException.Invalid($"'{anchor}' is outside the sections this room discusses ({string.Join(", ", scope)}).");
+        }
+
+        room.FocusAnchor = anchor;
+        await db.SaveChangesAsync(ct);
+        await broadcaster.RoomChangedAsync(room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt);
+    }
+
+    public async Task SetTimerAsync(Caller caller, int roomId, int minutes, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, roomId, ct);
+        Require(person, RoomAction.Moderate, room);
+        if (minutes is < 0 or > 240)
+        {
+            throw CommentException.Invalid("A timer runs from 1 to 240 minutes (0 stops it).");
+        }
+
+        room.TimerEndsAt = minutes == 0 ? null : Now.AddMinutes(minutes);
+        await db.SaveChangesAsync(ct);
+        await broadcaster.RoomChangedAsync(room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt);
+    }
+
+    public async Task SetHandAsync(Caller caller, int roomId, bool raised, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, roomId, ct);
+        Require(person, RoomAction.RaiseHand, room);
+        var hand = await db.RaisedHands.FirstOrDefaultAsync(h => h.RoomId == roomId && h.UserId == caller.UserId, ct);
+        if (raised && hand is null)
+        {
+            db.RaisedHands.Add(new RaisedHand { RoomId = roomId, UserId = caller.UserId, RaisedAt = Now });
+        }
+        else if (!raised && hand is not null)
+        {
+            db.RaisedHands.Remove(hand);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await broadcaster.HandsChangedAsync(roomId, await HandsAsync(roomId, ct), called: null);
+    }
+
+    /// <summary>Gives the floor to whoever raised their hand first.</summary>
+    public async Task<HandView?> CallNextAsync(Caller caller, int roomId, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, roomId, ct);
+        Require(person, RoomAction.Moderate, room);
+        var next = await db.RaisedHands.Include(h => h.User).Where(h => h.RoomId == roomId).OrderBy(h => h.RaisedAt).FirstOrDefaultAsync(ct);
+        if (next is null)
+        {
+            return null;
+        }
+
+        db.RaisedHands.Remove(next);
+        await db.SaveChangesAsync(ct);
+        var called = new HandView(next.UserId, next.User.DisplayName, next.RaisedAt);
+        await broadcaster.HandsChangedAsync(roomId, await HandsAsync(roomId, ct), called);
+        return called;
+    }
+
+    /// <summary>
+    /// Saves the notes if <paramref name="baseVersion"/> is the current version; otherwise
+    /// nothing is overwritten and the caller gets the current text to reconcile with theirs.
+    /// </summary>
+    public async Task<NotesSaveResult> SaveNotesAsync(Caller caller, int roomId, int baseVersion, string notes, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, roomId, ct);
+        Require(person, RoomAction.EditNotes, room);
+        if (notes.Length > MaxNotes)
+        {
+            throw CommentException.Invalid($"The notes are {notes.Length:N0} characters long; at most {MaxNotes:N0} are kept.");
+        }
+
+        if (room.NotesVersion != baseVersion)
+        {
+            return new NotesSaveResult(false, room.NotesVersion, room.Notes,
+                "Someone else saved the notes after you started editing. Nothing was overwritten: their text is shown beside yours.");
+        }
+
+        if (room.Notes == notes)
+        {
+            return new NotesSaveResult(true, room.NotesVersion, room.Notes, null);
+        }
+
+        room.Notes = notes;
+        room.NotesVersion++;
+        room.NotesSavedAt = Now;
+        db.NotesRevisions.Add(new NotesRevision { RoomId = roomId, Version = room.NotesVersion, Notes = notes, SavedAt = Now, SavedById = caller.UserId });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save took this version number at the same moment.
+            db.ChangeTracker.Clear();
+            var current = await db.BreakoutRooms.AsNoTracking().Where(r => r.Id == roomId).Select(r => new { r.Notes, r.NotesVersion }).SingleAsync(ct);
+            return new NotesSaveResult(false, current.NotesVersion, current.Notes, "Someone else saved the notes at the same moment. Nothing was overwritten.");
+        }
+
+        await broadcaster.NotesChangedAsync(roomId, room.NotesVersion, notes, caller.UserId);
+        return new NotesSaveResult(true, room.NotesVersion, notes, null);
+    }
+
+    public async Task<IReadOnlyList<NotesRevisionView>> NotesHistoryAsync(Caller caller, int roomId, CancellationToken ct)
+    {
+        await EnterAsync(caller, roomId, ct);
+        return await db.NotesRevisions.Where(r => r.RoomId == roomId).OrderByDescending(r => r.Version)
+            .Select(r => new NotesRevisionView(r.Version, r.SavedAt, r.SavedBy.DisplayName, r.Notes.Length)).ToListAsync(ct);
+    }
+
+    public async Task<NotesSaveResult> RestoreNotesAsync(Caller caller, int roomId, int version, CancellationToken ct)
+    {
+        var (room, _) = await EnterAsync(caller, roomId, ct);
+        var old = await db.NotesRevisions.Where(r => r.RoomId == roomId && r.Version == version).Select(r => r.Notes).FirstOrDefaultAsync(ct)
+            ?? throw CommentException.NotFound($"There is no version {version} of these notes.");
+        return await SaveNotesAsync(caller, roomId, room.NotesVersion, old, ct);
+    }
+
+    public async Task AddTakeawayAsync(Caller caller, TakeawayInput input, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, input.RoomId, ct);
+        Require(person, RoomAction.EditTakeaways, room);
+        var text = input.Text?.Trim() ?? "";
+        if (text.Length is 0 or > MaxTakeaway)
+        {
+            throw CommentException.Invalid($"A takeaway has 1 to {MaxTakeaway:N0} characters; this one has {text.Length:N0}.");
+        }
+
+        if (!Enum.IsDefined(input.Kind))
+        {
+            throw CommentException.Invalid("A takeaway is a recommendation, a concern, a question or a proposed text change.");
+        }
+
+        limiter.AcquireAction(caller.UserId);
+        var terms = await TermsAsync(room, ct);
+        var takeaway = new Takeaway
+        {
+            RoomId = room.Id,
+            Text = text,
+            Kind = input.Kind,
+            Anchor = string.IsNullOrWhiteSpace(input.Anchor) ? null : input.Anchor.Trim(),
+            Ordinal = await db.Takeaways.Where(t => t.RoomId == room.Id).Select(t => (int?)t.Ordinal).MaxAsync(ct) + 1 ?? 0,
+            CreatedAt = Now,
+            CreatedById = caller.UserId,
+        };
+        foreach (var (keys, kind, what) in new[] { (input.Areas, TaxonomyKind.ThematicArea, "thematic area"), (input.Principles, TaxonomyKind.Principle, "principle") })
+        {
+            foreach (var key in keys ?? [])
+            {
+                var term = terms.FirstOrDefault(t => t.Kind == kind && t.Key == key)
+                    ?? throw CommentException.Invalid($"'{key}' is not a {what} of this guideline.");
+                takeaway.Tags.Add(new TakeawayTag { TermId = term.Id });
+            }
+        }
+
+        db.Takeaways.Add(takeaway);
+        await db.SaveChangesAsync(ct);
+        await broadcaster.TakeawaysChangedAsync(room.Id, await TakeawaysAsync(room.Id, ct));
+    }
+
+    /// <summary>Puts the room's takeaways in the given order (all of them, each once).</summary>
+    public async Task ReorderTakeawaysAsync(Caller caller, int roomId, IReadOnlyList<int> order, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, roomId, ct);
+        Require(person, RoomAction.EditTakeaways, room);
+        var takeaways = await db.Takeaways.Where(t => t.RoomId == roomId).ToListAsync(ct);
+        if (order.Count != takeaways.Count || order.Distinct().Count() != order.Count || !takeaways.All(t => order.Contains(t.Id)))
+        {
+            throw CommentException.Invalid("The new order must list every takeaway of the room once. Reload the page and try again.");
+        }
+
+        foreach (var t in takeaways)
+        {
+            t.Ordinal = order.ToList().IndexOf(t.Id);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await broadcaster.TakeawaysChangedAsync(roomId, await TakeawaysAsync(roomId, ct));
+    }
+
+    public async Task SetForPlenaryAsync(Caller caller, int takeawayId, bool forPlenary, CancellationToken ct)
+    {
+        var takeaway = await FindTakeawayAsync(takeawayId, ct);
+        var (room, person) = await EnterAsync(caller, takeaway.RoomId, ct);
+        Require(person, RoomAction.EditTakeaways, room);
+        takeaway.ForPlenary = forPlenary;
+        await db.SaveChangesAsync(ct);
+        await broadcaster.TakeawaysChangedAsync(room.Id, await TakeawaysAsync(room.Id, ct));
+    }
+
+    public async Task SupportTakeawayAsync(Caller caller, int takeawayId, bool support, CancellationToken ct)
+    {
+        var takeaway = await FindTakeawayAsync(takeawayId, ct);
+        var (room, person) = await EnterAsync(caller, takeaway.RoomId, ct);
+        Require(person, RoomAction.SupportTakeaway, room);
+        limiter.AcquireAction(caller.UserId);
+        var existing = await db.TakeawaySupports.FirstOrDefaultAsync(s => s.TakeawayId == takeawayId && s.UserId == caller.UserId, ct);
+        if (support && existing is null)
+        {
+            db.TakeawaySupports.Add(new TakeawaySupport { TakeawayId = takeawayId, UserId = caller.UserId });
+        }
+        else if (!support && existing is not null)
+        {
+            db.TakeawaySupports.Remove(existing);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await broadcaster.TakeawaysChangedAsync(room.Id, await TakeawaysAsync(room.Id, ct));
+    }
+
+    public async Task<IReadOnlyList<TakeawayView>> TakeawaysAsync(int roomId, CancellationToken ct) =>
+        (await db.Takeaways.AsNoTracking().Where(t => t.RoomId == roomId)
+            .Include(t => t.Tags).ThenInclude(t => t.Term).Include(t => t.Supports)
+            .OrderBy(t => t.Ordinal).AsSplitQuery().ToListAsync(ct))
+        .Select(t => new TakeawayView(t.Id, t.Text, t.Kind, MeetingNames.Of(t.Kind), t.Anchor, t.Ordinal, t.ForPlenary,
+            t.Tags.Where(x => x.Term.Kind == TaxonomyKind.ThematicArea).Select(x => x.Term.Key).ToList(),
+            t.Tags.Where(x => x.Term.Kind == TaxonomyKind.Principle).Select(x => x.Term.Key).ToList(),
+            t.Supports.Select(s => s.UserId).ToList(), t.Supports.Count)).ToList();
+
+    private async Task<IReadOnlyList<HandView>> HandsAsync(int roomId, CancellationToken ct) =>
+        await db.RaisedHands.AsNoTracking().Where(h => h.RoomId == roomId).OrderBy(h => h.RaisedAt)
+            .Select(h => new HandView(h.UserId, h.User.DisplayName, h.RaisedAt)).ToListAsync(ct);
+
+    private async Task<List<GuidelineTerm>> TermsAsync(BreakoutRoom room, CancellationToken ct)
+    {
+        var guidelineId = await db.Meetings.Where(m => m.Days.Any(d => d.Agenda.Any(a => a.Id == room.AgendaItemId)))
+            .Select(m => m.Version.GuidelineId).SingleAsync(ct);
+        return await db.GuidelineTerms.Where(t => t.GuidelineId == guidelineId).ToListAsync(ct);
+    }
+
+    private async Task<Takeaway> FindTakeawayAsync(int id, CancellationToken ct) =>
+        await db.Takeaways.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw CommentException.NotFound($"Takeaway #{id} does not exist.");
+
+    private static void Require(RoomPerson person, RoomAction action, BreakoutRoom room)
+    {
+        if (!RoomAccess.Allows(person, action, room.IsOpen))
+        {
+            var kind = action == RoomAction.Enter || !RoomAccess.Allows(person, action, roomOpen: true) ? CommentErrorKind.Forbidden : CommentErrorKind.Conflict;
+            throw new CommentException(kind, RoomAccess.Refusal(action, room.IsOpen));
+        }
+    }
+}
