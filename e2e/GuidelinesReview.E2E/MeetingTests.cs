@@ -26,4 +26,71 @@ public sealed class MeetingTests(AppServer app)
         await moderator.Context.CloseAsync();
         await outsider.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Moderator_note_taker_and_member_run_a_room_and_its_takeaway_reaches_the_plenary_summary()
+    {
+        var moderator = await app.NewPageAsync(signInAs: "moderator3", width: 1400);
+        await moderator.GotoAsync("/meetings/egm-2");
+        await moderator.GetByRole(AriaRole.Link, new() { Name = "Digital inclusion, equity and digital human rights" }).ClickAsync();
+        var roomUrl = moderator.Url;
+        await Assertions.Expect(moderator.Locator("#room-status")).ToHaveTextAsync("Live.");
+        var noteTaker = await app.NewPageAsync(signInAs: "notetaker3", width: 1400);
+        var member = await app.NewPageAsync(signInAs: "expert6", width: 1400);
+        await noteTaker.GotoAsync(roomUrl);
+        await member.GotoAsync(roomUrl);
+        await Assertions.Expect(member.Locator("#room-status")).ToHaveTextAsync("Live.");
+
+        // The moderator opens the room and focuses everyone on a paragraph far down the page.
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Open the room" }).ClickAsync();
+        await Assertions.Expect(noteTaker.Locator("#room-state")).ToHaveTextAsync("Open");
+        var last = await moderator.Locator("#focus-anchor option").Last.GetAttributeAsync("value");
+        await moderator.Locator("#focus-anchor").SelectOptionAsync(last!);
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Focus" }).ClickAsync();
+        var focused = member.Locator(".room-draft .blk.is-focused");
+        await Assertions.Expect(focused).ToHaveAttributeAsync("data-block", last!);
+        await Assertions.Expect(focused).ToBeInViewportAsync();
+
+        // The note-taker's notes appear for the member as they are saved.
+        await noteTaker.GetByLabel("Edit the notes").FillAsync("- Name people with disabilities and older people explicitly.");
+        await Assertions.Expect(member.Locator("#notes-view")).ToContainTextAsync("Name people with disabilities and older people explicitly.", new() { Timeout = 10000 });
+
+        // The member raises a hand; the moderator gives the floor.
+        await member.GetByRole(AriaRole.Button, new() { Name = "Raise my hand" }).ClickAsync();
+        await Assertions.Expect(moderator.Locator("#hands")).ToContainTextAsync("Elena Expert");
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Give the floor to the next hand" }).ClickAsync();
+        await Assertions.Expect(moderator.Locator("#hands li")).ToHaveCountAsync(0);
+
+        // A takeaway, marked for plenary and supported.
+        await noteTaker.GetByRole(AriaRole.Textbox, new() { Name = "Takeaway" }).FillAsync("Add a commitment on accessible public digital services.");
+        await noteTaker.GetByRole(AriaRole.Button, new() { Name = "Record takeaway" }).ClickAsync();
+        var takeaway = noteTaker.Locator(".takeaway", new() { HasText = "accessible public digital services" });
+        await takeaway.GetByRole(AriaRole.Button, new() { Name = "Mark for plenary" }).ClickAsync();
+        await member.Locator(".takeaway", new() { HasText = "accessible public digital services" }).GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("support:") }).ClickAsync();
+        await Assertions.Expect(takeaway).ToContainTextAsync("For plenary");
+        await Assertions.Expect(takeaway.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("support:") })).ToContainTextAsync("+1 (1)");
+        await AppServer.ScreenshotAsync(noteTaker, "room-note-taker");
+        await AppServer.ScreenshotAsync(member, "room-member");
+        await Accessibility.AssertNoSeriousViolationsAsync(noteTaker);
+        await Accessibility.AssertNoSeriousViolationsAsync(member);
+
+        // The plenary summary lists it first for the room.
+        await moderator.GotoAsync("/meetings/egm-2/summary");
+        var room = moderator.Locator("article[data-room-title='Digital inclusion, equity and digital human rights']");
+        await Assertions.Expect(room.Locator("li").First).ToContainTextAsync("For plenary");
+        await Assertions.Expect(room.Locator("li").First).ToContainTextAsync("accessible public digital services");
+        await Accessibility.AssertNoSeriousViolationsAsync(moderator);
+        await AppServer.ScreenshotAsync(moderator, "plenary-summary");
+
+        var phone = await app.NewPageAsync(signInAs: "expert7", width: 375, height: 740);
+        await phone.GotoAsync(roomUrl);
+        await Assertions.Expect(phone.Locator("#room-status")).ToHaveTextAsync("Live.");
+        var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the room page scrolls sideways by {overflow}px");
+        await AppServer.ScreenshotAsync(phone, "room-phone");
+        foreach (var page in new[] { moderator, noteTaker, member, phone })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }

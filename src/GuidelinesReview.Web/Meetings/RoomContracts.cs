@@ -7,6 +7,7 @@ public sealed record TakeawayView(int Id, string Text, TakeawayKind Kind, string
 
 public sealed record HandView(string UserId, string Name, DateTime RaisedAt);
 
+/// <summary>What the person may do in the room while it is open.</summary>
 public sealed record RoomRights(bool CanModerate, bool CanEditNotes, bool CanEditTakeaways, bool CanSupport);
 
 /// <summary>Everything a room's page shows live.</summary>

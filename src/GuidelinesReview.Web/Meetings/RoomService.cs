@@ -36,11 +36,12 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
     public async Task<RoomState> StateAsync(BreakoutRoom room, RoomPerson person, CancellationToken ct) => new(
         room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt, room.Notes, room.NotesVersion, room.NotesSavedAt,
         await TakeawaysAsync(room.Id, ct), await HandsAsync(room.Id, ct),
+        // What the person may do while the room is open; the page combines it with IsOpen, which changes live.
         new RoomRights(
-            RoomAccess.Allows(person, RoomAction.Moderate, room.IsOpen),
-            RoomAccess.Allows(person, RoomAction.EditNotes, room.IsOpen),
-            RoomAccess.Allows(person, RoomAction.EditTakeaways, room.IsOpen),
-            RoomAccess.Allows(person, RoomAction.SupportTakeaway, room.IsOpen)));
+            RoomAccess.Allows(person, RoomAction.Moderate),
+            RoomAccess.Allows(person, RoomAction.EditNotes),
+            RoomAccess.Allows(person, RoomAction.EditTakeaways),
+            RoomAccess.Allows(person, RoomAction.SupportTakeaway)));
 
     public async Task SetOpenAsync(Caller caller, int roomId, bool open, CancellationToken ct)
     {

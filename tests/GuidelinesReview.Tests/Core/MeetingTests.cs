@@ -131,3 +131,29 @@ public sealed class RoomAccessTests
         Assert.Equal("You are not a member of this breakout room.", RoomAccess.Refusal(RoomAction.Enter, roomOpen: true));
     }
 }
+
+public sealed class PlenarySummaryTests
+{
+    [Fact]
+    public void Each_rooms_for_plenary_takeaways_come_first_and_markdown_in_a_takeaway_stays_text()
+    {
+        var rooms = new List<SummaryRoom>
+        {
+            new("20 November 2024, Breakout", "Room A", "Maya", "Nadia", ["Community engagement"], "https://x/rooms/1",
+            [
+                new SummaryTakeaway("Second in order", TakeawayKind.Concern, false, 0, 0, null),
+                new SummaryTakeaway("Use *all individuals*", TakeawayKind.Recommendation, true, 1, 3, "s8-p1"),
+            ]),
+            new("20 November 2024, Breakout", "Room B", null, null, [], "https://x/rooms/2", []),
+        };
+
+        var md = PlenarySummary.ToMarkdown("EGM", rooms);
+
+        Assert.StartsWith("# Plenary summary: EGM\n\n## 20 November 2024, Breakout\n\n### Room A\n", md, StringComparison.Ordinal);
+        var first = md.IndexOf("- **For plenary.** *Recommendation:* Use \\*all individuals\\* (s8-p1) — supported by 3", StringComparison.Ordinal);
+        var second = md.IndexOf("- *Concern:* Second in order", StringComparison.Ordinal);
+        Assert.True(first > 0 && second > first, md);
+        Assert.Contains("### Room B\n\nModerator: — · Note-taker: —", md, StringComparison.Ordinal);
+        Assert.Contains("No takeaways recorded.", md, StringComparison.Ordinal);
+    }
+}

@@ -93,4 +93,19 @@ public sealed class MeetingTests(AppFactory app)
         Assert.Contains($"href=\"/meetings/egm-2/rooms/{roomId}\"", html, StringComparison.Ordinal);
         Assert.Contains("(you are not in this room)", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_plenary_summary_downloads_as_markdown_with_every_room()
+    {
+        var client = await app.SignInAsync("observer@demo.local");
+
+        var response = await client.GetAsync("/meetings/egm-2/summary?format=md");
+        var md = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/markdown", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("egm-2-plenary-summary.md", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        Assert.StartsWith("# Plenary summary: Second expert group meeting", md, StringComparison.Ordinal);
+        Assert.Equal(6, md.Split("\n### ").Length - 1);
+    }
 }

@@ -50,6 +50,8 @@ public sealed class RoomModel(MeetingReader meetings, AppDbContext db) : PageMod
         return Page();
     }
 
+    public string UserId => Caller.From(User).UserId;
+
     public string RoleInRoom => Person switch
     {
         { IsModerator: true } => "moderator",

@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace GuidelinesReview.Core.Meetings;
+
+public sealed record SummaryTakeaway(string Text, TakeawayKind Kind, bool ForPlenary, int Ordinal, int Supports, string? Anchor);
+
+public sealed record SummaryRoom(string Session, string Title, string? Moderator, string? NoteTaker, IReadOnlyList<string> Covers, string NotesLink, IReadOnlyList<SummaryTakeaway> Takeaways)
+{
+    /// <summary>For-plenary takeaways first, then the room's own order.</summary>
+    public IEnumerable<SummaryTakeaway> Ordered => Takeaways.OrderByDescending(t => t.ForPlenary).ThenBy(t => t.Ordinal);
+}
+
+/// <summary>The plenary summary of a meeting: each room's takeaways, as the secretariat reports them back.</summary>
+public static class PlenarySummary
+{
+    public static string ToMarkdown(string meetingTitle, IReadOnlyList<SummaryRoom> rooms)
+    {
+        var md = new StringBuilder();
+        md.Append("# Plenary summary: ").Append(meetingTitle).Append("\n\n");
+        foreach (var session in rooms.GroupBy(r => r.Session))
+        {
+            md.Append("## ").Append(session.Key).Append("\n\n");
+            foreach (var room in session)
+            {
+                md.Append("### ").Append(room.Title).Append("\n\n");
+                md.Append("Moderator: ").Append(room.Moderator ?? "—").Append(" · Note-taker: ").Append(room.NoteTaker ?? "—").Append("  \n");
+                if (room.Covers.Count > 0)
+                {
+                    md.Append("Covers: ").Append(string.Join(", ", room.Covers)).Append("  \n");
+                }
+
+                md.Append("Notes: ").Append(room.NotesLink).Append("\n\n");
+                if (room.Takeaways.Count == 0)
+                {
+                    md.Append("No takeaways recorded.\n\n");
+                    continue;
+                }
+
+                foreach (var t in room.Ordered)
+                {
+                    md.Append("- ").Append(t.ForPlenary ? "**For plenary.** " : "").Append('*').Append(MeetingNames.Of(t.Kind)).Append(":* ")
+                        .Append(Escape(t.Text))
+                        .Append(t.Anchor is null ? "" : $" ({t.Anchor})")
+                        .Append(t.Supports > 0 ? $" — supported by {t.Supports}" : "")
+                        .Append('\n');
+                }
+
+                md.Append('\n');
+            }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Keeps a takeaway's text from being read as Markdown structure.</summary>
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,248 @@
+// GuidelinesReview: a breakout room live (/hubs/room). Notes autosave with their version, so two
+// editors never overwrite each other; a copy of unsaved notes stays in the browser until saved.
+(function () {
+  'use strict';
+  const root = document.getElementById('room');
+  if (!root || !window.signalR) return;
+  const roomId = Number(root.dataset.roomId);
+  const userId = root.dataset.userId;
+  const $ = (id) => document.getElementById(id);
+  const draftKey = `gr.notes.${roomId}.${userId}`;
+  let state = null;
+  let saving = false;
+  let saveTimer = null;
+  let timerTick = null;
+
+  const errorText = (e) => { const m = (e && e.message) || String(e); const i = m.indexOf('HubException: '); return i >= 0 ? m.slice(i + 14) : m; };
+  const say = (text) => { const t = $('toast'); if (!t) return; t.textContent = text; t.classList.add('show'); setTimeout(() => t.classList.remove('show'), 3000); };
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/room')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
+    .build();
+
+  connection.on('RoomChanged', (id, isOpen, focus, timerEndsAt) => {
+    if (id !== roomId) return;
+    const focusChanged = focus && focus !== state.focusAnchor;
+    Object.assign(state, { isOpen, focusAnchor: focus, timerEndsAt });
+    renderRoom();
+    if (focusChanged) showFocus(focus, true);
+  });
+  connection.on('NotesChanged', (id, version, notes, savedBy) => {
+    if (id !== roomId) return;
+    state.notesVersion = version;
+    state.notes = notes;
+    const editor = $('notes-text');
+    // Someone else's save: take it when we have nothing unsaved, otherwise our next save will show the conflict.
+    if (savedBy !== userId && editor && !editor.dataset.dirty) editor.value = notes;
+    renderNotes();
+  });
+  connection.on('TakeawaysChanged', (id, takeaways) => { if (id === roomId) { state.takeaways = takeaways; renderTakeaways(); } });
+  connection.on('HandsChanged', (id, hands, called) => {
+    if (id !== roomId) return;
+    state.hands = hands;
+    renderHands();
+    if (called) say(called.userId === userId ? 'You have the floor.' : `${called.name} has the floor.`);
+  });
+  connection.on('PresenceChanged', (id, people) => {
+    if (id === roomId) $('room-presence').textContent = `In the room now (${people.length}): ${people.map(p => `${p.name} (${p.role})`).join(', ')}`;
+  });
+  connection.onreconnecting(() => status('Connection lost: reconnecting… Your notes are kept in this browser until saved.', 'reconnecting'));
+  connection.onreconnected(() => join().catch(() => setTimeout(start, 2000)));
+  connection.onclose(() => setTimeout(start, 2000));
+
+  function status(text, kind) { $('room-status').textContent = text; $('room-status').dataset.state = kind; }
+
+  async function start() {
+    try {
+      if (connection.state === signalR.HubConnectionState.Disconnected) await connection.start();
+      await join();
+    } catch (e) {
+      status(`Not connected: ${errorText(e)} Retrying…`, 'offline');
+      setTimeout(start, 5000);
+    }
+  }
+
+  async function join() {
+    state = await connection.invoke('JoinRoom', roomId);
+    status('Live.', 'live');
+    const editor = $('notes-text');
+    const unsaved = localStorage.getItem(draftKey);
+    editor.value = unsaved ?? state.notes;
+    if (unsaved !== null && unsaved !== state.notes) { editor.dataset.dirty = '1'; scheduleSave(); }
+    renderRoom();
+    renderNotes();
+    renderTakeaways();
+    renderHands();
+    if (state.focusAnchor) showFocus(state.focusAnchor, false);
+  }
+
+  // ----- room state -----
+  function renderRoom() {
+    $('room-state').textContent = state.isOpen ? 'Open' : 'Closed';
+    const you = state.you;
+    $('moderator-controls').hidden = !you.canModerate;
+    $('toggle-open').textContent = state.isOpen ? 'Close the room' : 'Open the room';
+    $('notes-editor').hidden = !(you.canEditNotes && state.isOpen);
+    $('takeaway-form').hidden = !(you.canEditTakeaways && state.isOpen);
+    $('hand-button').hidden = !(you.canSupport && state.isOpen);
+    clearInterval(timerTick);
+    const tick = () => {
+      if (!state.timerEndsAt) { $('room-timer').textContent = ''; return; }
+      const left = Math.max(0, new Date(state.timerEndsAt.endsWith('Z') ? state.timerEndsAt : state.timerEndsAt + 'Z') - Date.now());
+      const m = Math.floor(left / 60000), s = Math.floor(left / 1000) % 60;
+      $('room-timer').textContent = left > 0 ? `Time left: ${m}:${String(s).padStart(2, '0')}` : 'Time is up.';
+    };
+    tick();
+    if (state.timerEndsAt) timerTick = setInterval(tick, 1000);
+  }
+
+  function showFocus(anchor, scroll) {
+    document.querySelectorAll('.room-draft .blk.is-focused').forEach(b => b.classList.remove('is-focused'));
+    const block = document.querySelector(`.room-draft [data-block="${CSS.escape(anchor)}"]`);
+    if (!block) return;
+    block.classList.add('is-focused');
+    if (scroll) block.scrollIntoView({ block: 'center' });
+  }
+
+  // ----- notes -----
+  function renderNotes() {
+    const view = $('notes-view');
+    view.replaceChildren();
+    const pre = document.createElement('div');
+    pre.className = 'notes-text';
+    pre.textContent = state.notes || 'No notes yet.';
+    view.append(pre);
+  }
+
+  function scheduleSave() {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveNotes, 800);
+  }
+
+  async function saveNotes() {
+    const editor = $('notes-text');
+    if (saving || !editor.dataset.dirty) return;
+    saving = true;
+    const text = editor.value;
+    try {
+      const result = await connection.invoke('SaveNotes', roomId, state.notesVersion, text);
+      if (result.saved) {
+        state.notesVersion = result.version;
+        state.notes = result.notes;
+        if (editor.value === text) { delete editor.dataset.dirty; localStorage.removeItem(draftKey); }
+        $('notes-saved').textContent = `Saved (version ${result.version}).`;
+        $('notes-conflict').hidden = true;
+      } else {
+        $('notes-conflict').hidden = false;
+        $('notes-conflict-text').textContent = result.conflict;
+        $('notes-theirs').value = result.notes;
+        state.notes = result.notes;
+        state.conflictVersion = result.version;
+        $('notes-saved').textContent = 'Not saved: see below.';
+      }
+      renderNotes();
+    } catch (e) {
+      $('notes-saved').textContent = `Not saved yet: ${errorText(e)} Your text is kept in this browser.`;
+    } finally {
+      saving = false;
+    }
+  }
+
+  $('notes-text').addEventListener('input', (e) => {
+    e.target.dataset.dirty = '1';
+    localStorage.setItem(draftKey, e.target.value);
+    $('notes-saved').textContent = 'Saving…';
+    scheduleSave();
+  });
+  $('notes-take-theirs').addEventListener('click', () => {
+    const editor = $('notes-text');
+    editor.value = $('notes-theirs').value;
+    state.notesVersion = state.conflictVersion;
+    delete editor.dataset.dirty;
+    localStorage.removeItem(draftKey);
+    $('notes-conflict').hidden = true;
+    editor.focus();
+  });
+
+  // ----- takeaways -----
+  function renderTakeaways() {
+    const list = $('takeaways');
+    const sorted = [...state.takeaways].sort((a, b) => (b.forPlenary - a.forPlenary) || a.ordinal - b.ordinal);
+    list.replaceChildren(...sorted.map(t => {
+      const li = document.createElement('li');
+      li.className = 'takeaway';
+      const supported = t.supporterIds.includes(userId);
+      li.innerHTML = '';
+      const head = document.createElement('p');
+      head.className = 'mb-1';
+      head.append(Object.assign(document.createElement('span'), { className: 'type-badge', textContent: t.kindName }), ' ');
+      if (t.forPlenary) head.append(Object.assign(document.createElement('span'), { className: 'state-badge carried-badge', textContent: 'For plenary' }), ' ');
+      head.append(document.createTextNode(t.text));
+      if (t.anchor) head.append(' ', Object.assign(document.createElement('span'), { className: 'small text-muted', textContent: `(${t.anchor})` }));
+      li.append(head);
+      const bar = document.createElement('div');
+      bar.className = 'comment-actions';
+      if (state.you.canSupport && state.isOpen) {
+        const b = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-sm btn-outline-primary', textContent: `+1${t.supportCount ? ` (${t.supportCount})` : ''}` });
+        b.append(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: ` support: ${t.text.slice(0, 60)}` }));
+        b.setAttribute('aria-pressed', String(supported));
+        b.addEventListener('click', () => act('SupportTakeaway', t.id, !supported));
+        bar.append(b);
+      } else if (t.supportCount) {
+        bar.append(Object.assign(document.createElement('span'), { className: 'support-count', textContent: `${t.supportCount} support` }));
+      }
+      if (state.you.canEditTakeaways && state.isOpen) {
+        const plenary = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-sm btn-link', textContent: t.forPlenary ? 'Not for plenary' : 'Mark for plenary' });
+        plenary.addEventListener('click', () => act('SetForPlenary', t.id, !t.forPlenary));
+        const up = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-sm btn-link', textContent: 'Move up' });
+        up.addEventListener('click', () => move(t.id, -1));
+        bar.append(plenary, up);
+      }
+      li.append(bar);
+      return li;
+    }));
+  }
+
+  async function move(id, step) {
+    const order = [...state.takeaways].sort((a, b) => a.ordinal - b.ordinal).map(t => t.id);
+    const i = order.indexOf(id);
+    if (i + step < 0 || i + step >= order.length) return;
+    [order[i], order[i + step]] = [order[i + step], order[i]];
+    await act('ReorderTakeaways', roomId, order);
+  }
+
+  async function act(method, ...args) {
+    try { await connection.invoke(method, ...args); } catch (e) { say(errorText(e)); }
+  }
+
+  $('takeaway-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const text = $('takeaway-text').value.trim();
+    $('takeaway-error').textContent = '';
+    if (!text) { $('takeaway-error').textContent = 'Write the takeaway first.'; return; }
+    try {
+      await connection.invoke('AddTakeaway', { roomId, text, kind: $('takeaway-kind').value, areas: [], principles: [], anchor: $('takeaway-anchor').value || null });
+      $('takeaway-text').value = '';
+      $('takeaway-anchor').value = '';
+      say('Takeaway recorded');
+    } catch (err) {
+      $('takeaway-error').textContent = errorText(err);
+    }
+  });
+
+  // ----- hands and moderator controls -----
+  function renderHands() {
+    $('hands').replaceChildren(...state.hands.map(h => Object.assign(document.createElement('li'), { textContent: h.name })));
+    const raised = state.hands.some(h => h.userId === userId);
+    $('hand-button').textContent = raised ? 'Lower my hand' : 'Raise my hand';
+    $('hand-button').setAttribute('aria-pressed', String(raised));
+  }
+  $('hand-button').addEventListener('click', () => act('SetHand', roomId, !state.hands.some(h => h.userId === userId)));
+  $('toggle-open').addEventListener('click', () => act('SetOpen', roomId, !state.isOpen));
+  $('focus-button').addEventListener('click', () => act('Focus', roomId, $('focus-anchor').value));
+  $('timer-button').addEventListener('click', () => act('SetTimer', roomId, Number($('timer-minutes').value)));
+  $('call-next').addEventListener('click', () => act('CallNext', roomId));
+
+  start();
+})();
