@@ -108,4 +108,24 @@ public sealed class MeetingTests(AppFactory app)
         Assert.StartsWith("# Plenary summary: Second expert group meeting", md, StringComparison.Ordinal);
         Assert.Equal(6, md.Split("\n### ").Length - 1);
     }
+
+    [Fact]
+    public async Task The_plenary_summary_opens_as_a_word_document_with_headings_per_session_and_room()
+    {
+        var client = await app.SignInAsync("secretariat@demo.local");
+
+        var response = await client.GetAsync("/meetings/egm-2/summary?format=docx");
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(copy, false);
+
+        var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+            .Select(p => (Style: p.ParagraphProperties?.ParagraphStyleId?.Val?.Value, Text: p.InnerText)).ToList();
+        Assert.Equal(("Title", "Plenary summary: Second expert group meeting on the people-centred smart city guidelines"), paragraphs[0]);
+        Assert.Equal(2, paragraphs.Count(p => p.Style == "Heading1"));
+        Assert.Equal(6, paragraphs.Count(p => p.Style == "Heading2"));
+        Assert.Contains(paragraphs, p => p.Style == "Heading2" && p.Text == "Community engagement, participation and capacity");
+        Assert.Contains(paragraphs, p => p.Text == "Moderator: Maya Moderator · Note-taker: Nadia Notetaker");
+    }
 }

@@ -41,6 +41,12 @@ public sealed class SummaryModel(MeetingReader meetings, AppDbContext db) : Page
             return File(Encoding.UTF8.GetBytes(PlenarySummary.ToMarkdown(meeting.Title, Rooms)), "text/markdown; charset=utf-8", $"{meeting.Slug}-plenary-summary.md");
         }
 
+        if (format == "docx")
+        {
+            return File(GuidelinesReview.Web.Meetings.PlenaryWord.Build(meeting.Title, Rooms),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{meeting.Slug}-plenary-summary.docx");
+        }
+
         return Page();
     }
 }
