@@ -49,6 +49,7 @@ public static class RoomAccess
             RoomAction.Moderate => "Only the room's moderator (or the secretariat) can do this.",
             RoomAction.EditNotes => "Only the room's note-taker and moderator can edit the notes.",
             RoomAction.EditTakeaways => "Only the room's note-taker and moderator can record takeaways.",
+            RoomAction.Comment => "Only the room's members, moderator and note-taker (and the secretariat) comment from it; observers read.",
             _ => "Your role cannot do this in this room.",
         };
 }

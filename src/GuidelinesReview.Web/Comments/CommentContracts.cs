@@ -15,7 +15,8 @@ public sealed record PostCommentInput(
     string Body,
     string? ProposedText,
     QuoteInput? Quote,
-    int? ParentId);
+    int? ParentId,
+    int? RoomId = null);
 
 public sealed record EditCommentInput(int CommentId, CommentType? Type, string Body, string? ProposedText);
 
@@ -63,7 +64,11 @@ public sealed record CommentView(
     int ReplyCount,
     IReadOnlyList<string> Areas,
     IReadOnlyList<string> Principles,
-    IReadOnlyList<PlacementView> Placements);
+    IReadOnlyList<PlacementView> Placements,
+    RoomRef? Room = null);
+
+/// <summary>The breakout room (and meeting) a comment was posted from.</summary>
+public sealed record RoomRef(int Id, string Title, string MeetingSlug, string MeetingTitle);
 
 /// <summary>A comment made on an earlier version, as placed in this one (read-only here).</summary>
 public sealed record CarriedView(CommentView Comment, string? Anchor, Core.Diff.PlacementStatus Status, QuoteSelector? Quote, bool PassageFound);

@@ -61,6 +61,26 @@ public sealed partial class CommentService(
             CreatedAt = Now,
         };
 
+        if (input.RoomId is { } roomId)
+        {
+            // Posted from a breakout room: the room must discuss this version, and the caller be in it while it is open.
+            var room = await db.BreakoutRooms.Include(r => r.Members).FirstOrDefaultAsync(r => r.Id == roomId, ct)
+                ?? throw CommentException.NotFound($"Breakout room {roomId} does not exist.");
+            var onVersion = await db.Meetings.AnyAsync(m => m.VersionId == version.Id && m.Days.Any(d => d.Agenda.Any(a => a.Id == room.AgendaItemId)), ct);
+            var person = new Core.Meetings.RoomPerson(room.Members.Any(m => m.UserId == caller.UserId), room.ModeratorId == caller.UserId, room.NoteTakerId == caller.UserId, caller.Roles);
+            if (!onVersion)
+            {
+                throw CommentException.Invalid($"That breakout room discusses another version, not v{version.Number}.");
+            }
+
+            if (!Core.Meetings.RoomAccess.Allows(person, Core.Meetings.RoomAction.Comment, room.IsOpen))
+            {
+                throw CommentException.Forbidden(Core.Meetings.RoomAccess.Refusal(Core.Meetings.RoomAction.Comment, room.IsOpen));
+            }
+
+            comment.RoomId = room.Id;
+        }
+
         Comment? parent = null;
         if (input.ParentId is { } parentId)
         {

@@ -83,6 +83,15 @@ public sealed class CommentViews(AppDbContext db)
         var revisions = await db.CommentRevisions.Where(r => ids.Contains(r.CommentId))
             .GroupBy(r => r.CommentId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var roomIds = comments.Where(c => c.RoomId != null).Select(c => c.RoomId!.Value).Distinct().ToList();
+        var rooms = roomIds.Count == 0 ? new Dictionary<int, RoomRef>() : (await (
+                from r in db.BreakoutRooms
+                where roomIds.Contains(r.Id)
+                join a in db.Set<AgendaItem>() on r.AgendaItemId equals a.Id
+                join d in db.Set<MeetingDay>() on a.DayId equals d.Id
+                join m in db.Meetings on d.MeetingId equals m.Id
+                select new { r.Id, r.Title, m.Slug, MeetingTitle = m.Title }).ToListAsync(ct))
+            .ToDictionary(r => r.Id, r => new RoomRef(r.Id, r.Title, r.Slug, r.MeetingTitle));
         var versionIds = comments.Select(c => c.VersionId).Distinct().ToList();
         var numbers = await db.DraftVersions.Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Number, ct);
         var placements = (await db.CommentPlacements.Where(p => ids.Contains(p.CommentId))
@@ -93,7 +102,8 @@ public sealed class CommentViews(AppDbContext db)
 
         return comments.Select(c =>
         {
-            var view = ToView(c, numbers[c.VersionId], seqs.GetValueOrDefault(c.Id), replies.GetValueOrDefault(c.Id), revisions.GetValueOrDefault(c.Id), placements[c.Id].ToList());
+            var view = ToView(c, numbers[c.VersionId], seqs.GetValueOrDefault(c.Id), replies.GetValueOrDefault(c.Id), revisions.GetValueOrDefault(c.Id), placements[c.Id].ToList())
+                with { Room = c.RoomId is { } r ? rooms.GetValueOrDefault(r) : null };
             return moderator || view.Hidden is null ? view : Redact(view);
         }).ToList();
     }

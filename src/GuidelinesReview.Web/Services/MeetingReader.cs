@@ -40,6 +40,16 @@ public sealed class MeetingReader(AppDbContext db)
             .ToListAsync(ct))
         .OrderByDescending(m => m.Start).Select(m => (m.Slug, m.Title, m.Start, m.End, m.Rooms)).ToList();
 
+    /// <summary>The room's title if it belongs to a meeting on this version.</summary>
+    public Task<string?> RoomTitleOnVersionAsync(int roomId, int versionId, CancellationToken ct) => (
+        from r in db.BreakoutRooms
+        where r.Id == roomId
+        join a in db.Set<AgendaItem>() on r.AgendaItemId equals a.Id
+        join d in db.Set<MeetingDay>() on a.DayId equals d.Id
+        join m in db.Meetings on d.MeetingId equals m.Id
+        where m.VersionId == versionId
+        select r.Title).FirstOrDefaultAsync(ct);
+
     public async Task<MeetingView?> LoadAsync(string slug, CancellationToken ct)
     {
         var meeting = await db.Meetings.AsNoTracking()

@@ -147,4 +147,22 @@ public sealed class RoomHubTests(AppFactory app)
         Assert.Equal((1, true, "Recommendation", "s8-p1"), (final.SupportCount, final.ForPlenary, final.KindName, final.Anchor));
         Assert.Equal(["community"], final.Principles);
     }
+
+    [Fact]
+    public async Task A_comment_posted_from_a_room_carries_the_room_and_shows_on_the_draft()
+    {
+        var room2 = await RoomIdAsync(Room2);
+        await OpenAsync(room2);
+        var v2 = await app.DbAsync(db => db.DraftVersions.Where(v => v.Guideline.Slug == AppFactory.SampleSlug && v.Number == 2).Select(v => v.Id).SingleAsync());
+        await using var member = await app.HubAsync("expert2@demo.local");
+        await using var outsider = await app.HubAsync("expert@demo.local");
+
+        var posted = await member.InvokeAsync<GuidelinesReview.Web.Comments.CommentView>("PostComment", CommentTestData.Post(v2, "Raised in room 2.", "s8-p1") with { RoomId = room2 });
+        var refused = await Assert.ThrowsAsync<HubError>(() => outsider.InvokeAsync("PostComment", CommentTestData.Post(v2, "Not my room.", "s8-p1") with { RoomId = room2 }));
+        var onDraft = await outsider.InvokeAsync<GuidelinesReview.Web.Comments.JoinResult>("JoinVersion", v2, 0);
+
+        Assert.Equal((room2, "egm-2"), (posted.Room!.Id, posted.Room.MeetingSlug));
+        Assert.StartsWith("Only the room's members, moderator and note-taker", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(Room2, Assert.Single(onDraft.Comments, c => c.Id == posted.Id).Room!.Title);
+    }
 }

@@ -12,13 +12,19 @@ namespace GuidelinesReview.Web.Pages.Guidelines;
 
 /// <summary>The reading view of one draft version, optionally filtered by thematic area and principle.</summary>
 [CompressResponse]
-public sealed class DraftModel(DraftReader reader) : PageModel
+public sealed class DraftModel(DraftReader reader, MeetingReader rooms) : PageModel
 {
     [FromQuery(Name = "area")]
     public string? Area { get; set; }
 
     [FromQuery(Name = "principle")]
     public string? Principle { get; set; }
+
+    /// <summary>Commenting from a breakout room: its comments carry the room and meeting.</summary>
+    [FromQuery(Name = "room")]
+    public int? RoomId { get; set; }
+
+    public string? RoomTitle { get; private set; }
 
     public DraftView View { get; private set; } = null!;
     public SectionFilterResult? Filter { get; private set; }
@@ -36,6 +42,7 @@ public sealed class DraftModel(DraftReader reader) : PageModel
         versions = View.AllVersions.Select(v => new { v.Number, v.Label }),
         decisions = Enum.GetValues<Decision>().Select(d => new { value = JsonNamingPolicy.CamelCase.ConvertName(d.ToString()), name = CommentNames.Of(d) }),
         maxBody = CommentRules.MaxBody,
+        roomId = RoomId,
     }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Default });
 
     public string VersionPath => $"/guidelines/{View.Guideline.Slug}/v/{View.Version.Number}";
@@ -49,6 +56,15 @@ public sealed class DraftModel(DraftReader reader) : PageModel
         }
 
         View = view;
+        if (RoomId is { } roomId)
+        {
+            RoomTitle = await rooms.RoomTitleOnVersionAsync(roomId, view.Version.Id, ct);
+            if (RoomTitle is null)
+            {
+                FilterProblems = ["That breakout room does not discuss this version; comments here are not linked to a room."];
+                RoomId = null;
+            }
+        }
         SectionsByAnchor = view.Sections.ToDictionary(s => s.Anchor, StringComparer.Ordinal);
         Children = view.Sections.ToLookup(s => s.ParentAnchor);
 
@@ -56,7 +72,7 @@ public sealed class DraftModel(DraftReader reader) : PageModel
         var problems = new List<string>();
         Area = Known(Area, view.Areas, "thematic area", problems);
         Principle = Known(Principle, view.Principles, "principle", problems);
-        FilterProblems = problems;
+        FilterProblems = [.. FilterProblems, .. problems];
         if (Area is not null || Principle is not null)
         {
             Filter = SectionFilter.Apply(view.Sections.Select(s => s.Tags).ToList(), Area, Principle);

@@ -344,6 +344,7 @@
       el('p', { class: 'comment-meta' },
         el('span', { class: `type-badge type-${c.type}`, text: typeName(c.type) }),
         c.status === 'withdrawn' ? el('span', { class: 'state-badge', text: 'Withdrawn by the author' }) : null,
+        c.room ? el('a', { class: 'state-badge', href: `/meetings/${c.room.meetingSlug}/rooms/${c.room.id}`, text: `From room: ${c.room.title}` }) : null,
         c.hidden ? el('span', { class: 'state-badge', text: `Hidden by the secretariat on ${dateFormat.format(new Date(c.hidden.at + 'Z'))}` }) : null),
       c.hidden && c.hidden.reason ? el('p', { class: 'comment-reason', text: `Reason: ${c.hidden.reason}` }) : null,
       c.bodyHtml !== null ? el('div', { class: 'comment-body', html: c.bodyHtml }) : null,
@@ -556,7 +557,7 @@
       const input = {
         clientId: newClientId(), versionId, anchor, type: form.type.value, body,
         proposedText: form.proposed.value || null,
-        quote: exact ? quoteFor(anchor, exact, quote) : null, parentId: null,
+        quote: exact ? quoteFor(anchor, exact, quote) : null, parentId: null, roomId: data.roomId || null,
       };
       await submitPost(input, form, error);
     }, [
