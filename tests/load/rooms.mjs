@@ -379,11 +379,18 @@ class Client {
     this.stopping = false;
     this.state = null;
     this.connectJoinMs = null;
+    this.cookie = cookie;
+    this.firstFailure = null; // why the first start+join failed, if it did (then the driver retries once, as the page does)
+    this.build();
+  }
+
+  build() {
+    this.stopping = false;
     this.connection = new signalR.HubConnectionBuilder()
       .withUrl(`${opts.url}/hubs/room`, {
         transport: signalR.HttpTransportType.WebSockets,
         skipNegotiation: true,
-        headers: { Cookie: cookie },
+        headers: { Cookie: this.cookie },
       })
       .configureLogging(clientLogger)
       .build();
@@ -437,6 +444,13 @@ class Client {
   mismatch(text) {
     this.payloadMismatch++;
     if (this.mismatchSamples.length < 3) this.mismatchSamples.push(`connection ${this.index}: ${text}`);
+  }
+
+  /** After a failed start or JoinRoom: a new connection, as the room page makes after its retry delay. */
+  async retry() {
+    await this.stop();
+    this.build();
+    await this.startAndJoin();
   }
 
   async startAndJoin() {
@@ -548,18 +562,33 @@ async function run(cookies, rooms, runTag) {
       });
       if (opts.batchPauseMs > 0 && from + opts.batch < all.length) await sleep(opts.batchPauseMs);
     }
+    // A connection whose start or JoinRoom failed gets one more try with a new connection after 1 s
+    // (the room page retries too); the first failures still fail the run, and are reported.
+    const retried = all.filter((c) => !c.state);
+    const retryFailures = [];
+    if (retried.length) {
+      for (const c of retried) c.firstFailure = failures.find((f) => f.startsWith(`connection ${c.index} `));
+      await sleep(1000);
+      const outcomes = await Promise.allSettled(retried.map((c) => c.retry()));
+      outcomes.forEach((o, k) => {
+        if (o.status === "rejected") retryFailures.push(`connection ${retried[k].index} (${retried[k].email}, room ${retried[k].roomId}): ${errorText(o.reason)}`);
+      });
+    }
     const connectMs = performance.now() - connectStart;
     result.connect = {
       allMs: Math.round(connectMs),
       connections: all.length,
       joined: all.filter((c) => c.state).length,
-      failed: failures.length,
+      failedFirstTry: failures.length,
+      failedAfterRetry: retryFailures.length,
       failures: failures.slice(0, 10),
+      retryFailures: retryFailures.slice(0, 10),
       perConnectionMs: roundSummary(summary(all.filter((c) => c.state).map((c) => c.connectJoinMs))),
       cpu: connectCpu(),
     };
-    console.error(`   ${result.connect.joined}/${all.length} joined in ${(connectMs / 1000).toFixed(2)} s` + (failures.length ? `; ${failures.length} failed, e.g. ${failures[0]}` : ""));
-    if (failures.length) throw new Error(`${failures.length} connections could not join their room, e.g. ${failures[0]}`);
+    console.error(`   ${result.connect.joined}/${all.length} joined in ${(connectMs / 1000).toFixed(2)} s` +
+      (failures.length ? `; ${failures.length} failed at the first try (${failures.length - retryFailures.length} joined on retry), e.g. ${failures[0]}` : ""));
+    if (retryFailures.length) throw new Error(`${retryFailures.length} connections could not join their room even on retry, e.g. ${retryFailures[0]}`);
     for (const t of takers) {
       if (!t.state.you?.canEditNotes) throw new Error(`${t.email} may not edit the notes of room ${t.roomId}`);
     }
@@ -574,17 +603,22 @@ async function run(cookies, rooms, runTag) {
       if (!cookies.has(account)) continue;
       const c = new Client(10000 + i, rooms[i], account, cookies.get(account), "outsider");
       outsiders.push(c);
-      try {
-        await c.startAndJoin();
-        c.refusal = null;
-      } catch (e) {
-        c.refusal = errorText(e);
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          if (attempt === 0) await c.startAndJoin();
+          else await c.retry();
+          c.refusal = null;
+        } catch (e) {
+          c.refusal = errorText(e);
+        }
+        if (c.refusal === null || /not a member/i.test(c.refusal)) break; // otherwise a server error: once more
+        c.roomId = rooms[i].id;
       }
       c.roomId = null; // in no room: anything it receives is another room's event
     }
     if (rooms.length > 1) {
       canary = new Client(20000, rooms[0], "secretariat@demo.local", cookies.get("secretariat@demo.local"), "canary");
-      await canary.startAndJoin();
+      await canary.startAndJoin().catch(() => sleep(1000).then(() => canary.retry()));
       canary.roomId = rooms[1].id;
     }
 
@@ -793,6 +827,17 @@ async function run(cookies, rooms, runTag) {
       lateSaves, // due while the room's previous save was still pending (by more than half an interval)
       maxSendLagMs: r1(maxSendLagMs),
       notesChars: roundSummary(summary(saves.map((s) => s.chars))),
+      // Acks of 50 ms or more, in 25 ms bins (bin start in ms -> count): a server that waits for a
+      // lock in fixed steps shows as peaks at multiples of that step.
+      slowAckHistogram: Object.fromEntries([...saved.reduce((m, s) => {
+        const ms = s.ackAt - s.sentAt;
+        if (ms >= 50) m.set(Math.floor(ms / 25) * 25, (m.get(Math.floor(ms / 25) * 25) ?? 0) + 1);
+        return m;
+      }, new Map())].sort((a, b) => a[0] - b[0])),
+      // The slowest acks, with when they were sent (ms after the window opened): stalls that hit
+      // every room at the same moment point at the machine or the process, not at one room.
+      slowest: saved.toSorted((a, b) => (b.ackAt - b.sentAt) - (a.ackAt - a.sentAt)).slice(0, 15)
+        .map((s) => ({ roomId: s.roomId, k: s.k, sentAtMs: Math.round(s.sentAt - t0), ackMs: r1(s.ackAt - s.sentAt) })),
     };
     result.deliveries = {
       expected,
@@ -861,14 +906,14 @@ async function run(cookies, rooms, runTag) {
 
 function markdown(r) {
   const head = [
-    "| rooms | members/room | connect+join all (s) | saves/s | delivery p50 (ms) | p95 | p99 | max | ack p50 (ms) | ack p99 | expected | received | lost | dup | cross-room events | payload mismatches | server CPU | driver CPU |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| rooms | members/room | connect+join all (s) | join failures | saves/s | delivery p50 (ms) | p95 | p99 | max | ack p50 (ms) | ack p99 | expected | received | lost | dup | cross-room events | payload mismatches | server CPU | driver CPU |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
-  if (r.error && !r.delivery) return [...head, `| ${r.rooms} | ${r.membersPerRoom} | failed: ${r.error} ||||||||||||||||`].join("\n");
+  if (r.error && !r.delivery) return [...head, `| ${r.rooms} | ${r.membersPerRoom} | failed: ${r.error} |||||||||||||||||`].join("\n");
   const d = r.delivery;
   const x = r.deliveries;
   const cpu = r.cpuWhileTyping;
-  const row = `| ${r.rooms} | ${r.membersPerRoom} | ${fmt(r.connect.allMs / 1000, 2)} | ${fmt(r.saves.savesPerSecond, 1)} | ${fmt(d.p50)} | ${fmt(d.p95)} | ${fmt(d.p99)} | ${fmt(d.max)} | ` +
+  const row = `| ${r.rooms} | ${r.membersPerRoom} | ${fmt(r.connect.allMs / 1000, 2)} | ${r.connect.failedFirstTry} | ${fmt(r.saves.savesPerSecond, 1)} | ${fmt(d.p50)} | ${fmt(d.p95)} | ${fmt(d.p99)} | ${fmt(d.max)} | ` +
     `${fmt(r.ack.p50)} | ${fmt(r.ack.p99)} | ${x.expected} | ${x.received} | ${x.lost} | ${x.duplicated} | ${r.isolation.crossRoomEvents} | ${r.isolation.payloadMismatches} | ` +
     `${cpu.serverCpuPercent === null ? "–" : `${fmt(cpu.serverCpuPercent, 0)}%`} | ${fmt(cpu.driverCpuPercent, 0)}% |`;
   const o = r.otherEvents;
@@ -948,7 +993,7 @@ async function main() {
   if (clientLog.errors) console.log(`client log: ${clientLog.errors} errors, e.g. ${clientLog.samples[0]}`);
   const r = result;
   const other = r.otherEvents ? Object.values(r.otherEvents).some((o) => o.missing || o.extra) : true;
-  const bad = r.error || r.deliveries?.lost || r.deliveries?.duplicated || r.deliveries?.unknownNotes || r.saves?.failed || r.saves?.conflicts ||
+  const bad = r.error || r.connect?.failedFirstTry || r.deliveries?.lost || r.deliveries?.duplicated || r.deliveries?.unknownNotes || r.saves?.failed || r.saves?.conflicts ||
     r.isolation?.crossRoomEvents || r.isolation?.payloadMismatches || r.sideCalls?.failed || r.connections?.closedUnexpectedly || other || !r.probes?.ok;
   return bad ? 1 : 0;
 }

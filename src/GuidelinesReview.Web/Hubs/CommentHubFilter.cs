@@ -9,7 +9,7 @@ namespace GuidelinesReview.Web.Hubs;
 /// sign-out elsewhere must end it), and turns a refusal (<see cref="CommentException"/>) into a
 /// <see cref="HubException"/> whose message the client shows as it is.
 /// </summary>
-public sealed partial class CommentHubFilter(AccountStamps stamps, PresenceTracker presence, ILogger<CommentHubFilter> logger) : IHubFilter
+public sealed partial class CommentHubFilter(AccountStamps stamps, PresenceTracker presence, Meetings.RoomPresence roomPresence, ILogger<CommentHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -25,6 +25,11 @@ public sealed partial class CommentHubFilter(AccountStamps stamps, PresenceTrack
                     await context.Hub.Groups.RemoveFromGroupAsync(context.Context.ConnectionId, HubGroups.VersionModerators(versionId));
                 }
 
+                if (roomPresence.Leave(context.Context.ConnectionId) is { } roomId)
+                {
+                    await context.Hub.Groups.RemoveFromGroupAsync(context.Context.ConnectionId, Meetings.RoomGroups.Room(roomId));
+                }
+
                 throw new HubException("Your account changed or you signed out elsewhere. Reload the page to continue.");
             }
 
@@ -35,10 +40,20 @@ public sealed partial class CommentHubFilter(AccountStamps stamps, PresenceTrack
             LogRefused(context.HubMethodName, e.Kind, e.Message);
             throw new HubException(e.Message);
         }
+        catch (Exception e) when (e is not HubException and not OperationCanceledException)
+        {
+            // Logged here because SignalR's own dispatcher log is turned down (it would report
+            // every ordinary refusal as an error).
+            LogFailed(e, context.HubMethodName);
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection of {UserId} closed: its sign-in is no longer valid")]
     private partial void LogStale(string userId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub call {Method} failed")]
+    private partial void LogFailed(Exception e, string method);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hub call {Method} refused ({Kind}): {Reason}")]
     private partial void LogRefused(string method, CommentErrorKind kind, string reason);
