@@ -32,5 +32,5 @@ for i in $(seq "$runs"); do
   warm+=("$(measure "$data")")
   rm -rf "$data"
 done
-echo "cold start (empty database: migrate, seed, import 3 versions): ${cold[*]} ms; median $(printf '%s\n' "${cold[@]}" | median) ms"
+echo "cold start (empty database: migrate, seed, import): ${cold[*]} ms; median $(printf '%s\n' "${cold[@]}" | median) ms"
 echo "warm start (existing database, content unchanged):           ${warm[*]} ms; median $(printf '%s\n' "${warm[@]}" | median) ms"
