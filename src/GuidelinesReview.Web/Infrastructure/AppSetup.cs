@@ -166,6 +166,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Admin/Invitations", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Dispositions", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Publish", Policies.Secretariat);
+            o.Conventions.AuthorizePage("/Meetings/EditRoom", Policies.Secretariat);
         });
     }
 

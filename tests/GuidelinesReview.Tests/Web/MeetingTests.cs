@@ -128,4 +128,42 @@ public sealed class MeetingTests(AppFactory app)
         Assert.Contains(paragraphs, p => p.Style == "Heading2" && p.Text == "Community engagement, participation and capacity");
         Assert.Contains(paragraphs, p => p.Text == "Moderator: Maya Moderator · Note-taker: Nadia Notetaker");
     }
+
+    [Fact]
+    public async Task The_secretariat_assigns_people_to_a_room_and_a_bad_section_saves_nothing()
+    {
+        var roomId = await RoomIdAsync("Partners, finance and academia");
+        var edit = $"/meetings/egm-2/rooms/{roomId}/edit";
+        var secretariat = await app.SignInAsync("secretariat@demo.local");
+        var expert = await app.SignInAsync("expert@demo.local");
+        var ids = await app.DbAsync(db => db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id));
+        string Id(string email) => ids[email];
+        Assert.Equal(HttpStatusCode.Forbidden, (await expert.GetAsync($"/meetings/egm-2/rooms/{roomId}")).StatusCode);
+
+        var bad = await secretariat.PostAsync(edit, new FormUrlEncodedContent(
+        [
+            new("Title", "Partners, finance and academia"), new("Prompt", "Same question"), new("ModeratorId", Id("moderator3@demo.local")),
+            new("NoteTakerId", Id("notetaker@demo.local")), new("MemberIds", Id("expert@demo.local")), new("Sections", "s10, s77"),
+            new("__RequestVerificationToken", await AppFactory.AntiforgeryTokenAsync(secretariat, edit)),
+        ]));
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        var stillRefused = await expert.GetAsync($"/meetings/egm-2/rooms/{roomId}");
+        var good = await secretariat.PostAsync(edit, new FormUrlEncodedContent(
+        [
+            new("Title", "Partners, finance and academia"), new("Prompt", "How can partners help?"), new("ModeratorId", Id("moderator3@demo.local")),
+            new("NoteTakerId", Id("notetaker@demo.local")), new("MemberIds", Id("expert@demo.local")), new("MemberIds", Id("expert5@demo.local")), new("Sections", "s10, s12"),
+            new("__RequestVerificationToken", await AppFactory.AntiforgeryTokenAsync(secretariat, edit)),
+        ]));
+        var nowIn = await expert.GetAsync($"/meetings/egm-2/rooms/{roomId}");
+        var expertEdit = await expert.GetAsync(edit);
+
+        Assert.Contains("These are not sections of the meeting&#x27;s draft: s77.", badHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, stillRefused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, nowIn.StatusCode);
+        Assert.Contains("How can partners help?", await nowIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await app.DbAsync(db => db.RoomMembers.CountAsync(m => m.RoomId == roomId)));
+        Assert.Equal(HttpStatusCode.Redirect, expertEdit.StatusCode);
+        Assert.StartsWith("/account/access-denied", expertEdit.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
 }

@@ -21,6 +21,7 @@ public sealed class RoomModel(MeetingReader meetings, AppDbContext db) : PageMod
     public string? Refusal { get; private set; }
     public IReadOnlyList<(string Anchor, string Html)> Blocks { get; private set; } = [];
     public string NotesHtml { get; private set; } = "";
+    public IReadOnlyList<(int Id, string Anchor, string Author, string Text)> RoomComments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, int roomId, CancellationToken ct)
     {
@@ -45,6 +46,9 @@ public sealed class RoomModel(MeetingReader meetings, AppDbContext db) : PageMod
             .Select(b => new { b.Anchor, b.Html, Section = b.Section.Anchor }).ToListAsync(ct);
         Blocks = blocks.Where(b => scoped.Any(s => b.Section == s || b.Section.StartsWith(s + ".", StringComparison.Ordinal)))
             .Select(b => (b.Anchor, b.Html)).ToList();
+        RoomComments = (await db.Comments.AsNoTracking().Where(c => c.RoomId == roomId && c.HiddenAt == null)
+            .OrderBy(c => c.Id).Select(c => new { c.Id, c.Block.Anchor, c.Author.DisplayName, c.Body }).ToListAsync(ct))
+            .Select(c => (c.Id, c.Anchor, c.DisplayName, c.Body.Length > 280 ? c.Body[..280] + "…" : c.Body)).ToList();
         var notes = await db.BreakoutRooms.Where(r => r.Id == roomId).Select(r => r.Notes).SingleAsync(ct);
         NotesHtml = string.IsNullOrWhiteSpace(notes) ? "" : SafeMarkdown.ToHtml(notes, 200_000);
         return Page();

@@ -165,6 +165,28 @@
     editor.focus();
   });
 
+  $('notes-history-button').addEventListener('click', async () => {
+    const list = $('notes-history');
+    try {
+      const versions = await connection.invoke('NotesHistory', roomId);
+      list.replaceChildren(...versions.map(v => {
+        const li = document.createElement('li');
+        li.textContent = `Version ${v.version}, ${new Date(v.savedAt.endsWith('Z') ? v.savedAt : v.savedAt + 'Z').toLocaleString()}, by ${v.savedBy} (${v.length} characters) `;
+        if (v.version !== state.notesVersion) {
+          const restore = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-sm btn-link', textContent: `Restore version ${v.version}` });
+          restore.addEventListener('click', async () => {
+            const result = await connection.invoke('RestoreNotes', roomId, v.version).catch(e => ({ saved: false, conflict: errorText(e) }));
+            if (result.saved) { $('notes-text').value = result.notes; state.notesVersion = result.version; state.notes = result.notes; renderNotes(); say(`Restored version ${v.version} as version ${result.version}.`); }
+            else say(result.conflict || 'Not restored.');
+          });
+          li.append(restore);
+        }
+        return li;
+      }));
+      list.hidden = false;
+    } catch (e) { say(errorText(e)); }
+  });
+
   // ----- takeaways -----
   function renderTakeaways() {
     const list = $('takeaways');

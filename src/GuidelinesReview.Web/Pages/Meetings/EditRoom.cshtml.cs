@@ -1,0 +1,65 @@
+using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Meetings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Pages.Meetings;
+
+/// <summary>The secretariat sets a room's title, question, people (picked from the accounts) and sections.</summary>
+public sealed class EditRoomModel(AppDbContext db, RoomService rooms) : PageModel
+{
+    [BindProperty] public string Title { get; set; } = "";
+    [BindProperty] public string? Prompt { get; set; }
+    [BindProperty] public string? ModeratorId { get; set; }
+    [BindProperty] public string? NoteTakerId { get; set; }
+    [BindProperty] public List<string> MemberIds { get; set; } = [];
+    [BindProperty] public string? Sections { get; set; }
+
+    public IReadOnlyList<(string Id, string Name, string Organisation)> People { get; private set; } = [];
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, int roomId, CancellationToken ct)
+    {
+        var room = await db.BreakoutRooms.AsNoTracking().Include(r => r.Members).Include(r => r.Sections).FirstOrDefaultAsync(r => r.Id == roomId, ct);
+        if (room is null)
+        {
+            return NotFound();
+        }
+
+        (Title, Prompt, ModeratorId, NoteTakerId) = (room.Title, room.Prompt, room.ModeratorId, room.NoteTakerId);
+        MemberIds = room.Members.Select(m => m.UserId).ToList();
+        Sections = string.Join(", ", room.Sections.Select(s => s.Anchor).Order(StringComparer.Ordinal));
+        await LoadPeopleAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, int roomId, CancellationToken ct)
+    {
+        var sections = (Sections ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        try
+        {
+            Problems = await rooms.UpdateRoomAsync(Caller.From(User), roomId, Title, Prompt, Blank(ModeratorId), Blank(NoteTakerId), MemberIds, sections, ct);
+        }
+        catch (CommentException e)
+        {
+            Problems = [e.Message];
+        }
+
+        if (Problems.Count > 0)
+        {
+            await LoadPeopleAsync(ct);
+            return Page();
+        }
+
+        TempData["Flash"] = "The room was saved.";
+        return Redirect($"/meetings/{slug}/rooms/{roomId}");
+    }
+
+    private async Task LoadPeopleAsync(CancellationToken ct) =>
+        People = (await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Organisation }).ToListAsync(ct))
+            .Select(u => (u.Id, u.DisplayName, u.Organisation)).ToList();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
