@@ -20,6 +20,14 @@ public sealed class MeetingTests(AppServer app)
         await Accessibility.AssertNoSeriousViolationsAsync(moderator);
         await AppServer.ScreenshotAsync(moderator, "room-workspace");
 
+        var secretariat = await app.NewPageAsync(signInAs: "secretariat");
+        await secretariat.GotoAsync("/meetings/egm-2");
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "Set up Community engagement, participation and capacity" }).ClickAsync();
+        await Assertions.Expect(secretariat.GetByLabel("Moderator", new() { Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(".+"));
+        await Accessibility.AssertNoSeriousViolationsAsync(secretariat);
+        await AppServer.ScreenshotAsync(secretariat, "room-setup");
+        await secretariat.Context.CloseAsync();
+
         var outsider = await app.NewPageAsync(signInAs: "expert");
         await outsider.GotoAsync(moderator.Url);
         await Assertions.Expect(outsider.GetByTestId("room-refusal")).ToContainTextAsync("You are not a member of this breakout room.");
@@ -63,11 +71,13 @@ public sealed class MeetingTests(AppServer app)
 
         // A takeaway, marked for plenary and supported.
         await noteTaker.GetByRole(AriaRole.Textbox, new() { Name = "Takeaway" }).FillAsync("Add a commitment on accessible public digital services.");
+        await noteTaker.GetByLabel("Principles (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Digital inclusion and equity" });
         await noteTaker.GetByRole(AriaRole.Button, new() { Name = "Record takeaway" }).ClickAsync();
         var takeaway = noteTaker.Locator(".takeaway", new() { HasText = "accessible public digital services" });
         await takeaway.GetByRole(AriaRole.Button, new() { Name = "Mark for plenary" }).ClickAsync();
         await member.Locator(".takeaway", new() { HasText = "accessible public digital services" }).GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("support:") }).ClickAsync();
         await Assertions.Expect(takeaway).ToContainTextAsync("For plenary");
+        await Assertions.Expect(takeaway).ToContainTextAsync("inclusion");
         await Assertions.Expect(takeaway.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("support:") })).ToContainTextAsync("+1 (1)");
         await AppServer.ScreenshotAsync(noteTaker, "room-note-taker");
         await AppServer.ScreenshotAsync(member, "room-member");

@@ -22,6 +22,7 @@ public sealed class RoomModel(MeetingReader meetings, AppDbContext db) : PageMod
     public IReadOnlyList<(string Anchor, string Html)> Blocks { get; private set; } = [];
     public string NotesHtml { get; private set; } = "";
     public IReadOnlyList<(int Id, string Anchor, string Author, string Text)> RoomComments { get; private set; } = [];
+    public IReadOnlyList<GuidelineTerm> Terms { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, int roomId, CancellationToken ct)
     {
@@ -49,6 +50,8 @@ public sealed class RoomModel(MeetingReader meetings, AppDbContext db) : PageMod
         RoomComments = (await db.Comments.AsNoTracking().Where(c => c.RoomId == roomId && c.HiddenAt == null)
             .OrderBy(c => c.Id).Select(c => new { c.Id, c.Block.Anchor, c.Author.DisplayName, c.Body }).ToListAsync(ct))
             .Select(c => (c.Id, c.Anchor, c.DisplayName, c.Body.Length > 280 ? c.Body[..280] + "…" : c.Body)).ToList();
+        Terms = await db.GuidelineTerms.AsNoTracking().Where(t => db.Guidelines.Any(g => g.Id == t.GuidelineId && g.Slug == meeting.GuidelineSlug))
+            .OrderBy(t => t.Ordinal).ToListAsync(ct);
         var notes = await db.BreakoutRooms.Where(r => r.Id == roomId).Select(r => r.Notes).SingleAsync(ct);
         NotesHtml = string.IsNullOrWhiteSpace(notes) ? "" : SafeMarkdown.ToHtml(notes, 200_000);
         return Page();

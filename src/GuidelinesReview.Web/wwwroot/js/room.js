@@ -202,6 +202,8 @@
       if (t.forPlenary) head.append(Object.assign(document.createElement('span'), { className: 'state-badge carried-badge', textContent: 'For plenary' }), ' ');
       head.append(document.createTextNode(t.text));
       if (t.anchor) head.append(' ', Object.assign(document.createElement('span'), { className: 'small text-muted', textContent: `(${t.anchor})` }));
+      const tags = t.areas.concat(t.principles);
+      if (tags.length) head.append(' ', Object.assign(document.createElement('span'), { className: 'small text-muted', textContent: `· ${tags.join(', ')}` }));
       li.append(head);
       const bar = document.createElement('div');
       bar.className = 'comment-actions';
@@ -244,7 +246,8 @@
     $('takeaway-error').textContent = '';
     if (!text) { $('takeaway-error').textContent = 'Write the takeaway first.'; return; }
     try {
-      await connection.invoke('AddTakeaway', { roomId, text, kind: $('takeaway-kind').value, areas: [], principles: [], anchor: $('takeaway-anchor').value || null });
+      const picked = (id) => [...$(id).selectedOptions].map(o => o.value);
+      await connection.invoke('AddTakeaway', { roomId, text, kind: $('takeaway-kind').value, areas: picked('takeaway-areas'), principles: picked('takeaway-principles'), anchor: $('takeaway-anchor').value || null });
       $('takeaway-text').value = '';
       $('takeaway-anchor').value = '';
       say('Takeaway recorded');
