@@ -167,6 +167,7 @@ public static class AppSetup
             o.Conventions.AuthorizePage("/Guidelines/Dispositions", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Publish", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Meetings/EditRoom", Policies.Secretariat);
+            o.Conventions.AuthorizePage("/Meetings/EditMeeting", Policies.Secretariat);
         });
     }
 
