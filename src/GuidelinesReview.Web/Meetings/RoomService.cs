@@ -273,16 +273,21 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
 
     /// <summary>The secretariat changes a room's title, question, people and sections; every problem is reported, nothing half-saved.</summary>
     public async Task<IReadOnlyList<string>> UpdateRoomAsync(Caller caller, int roomId, string title, string? prompt, string? moderatorId, string? noteTakerId,
-        IReadOnlyCollection<string> memberIds, IReadOnlyCollection<string> sections, CancellationToken ct)
+        IReadOnlyCollection<string> memberIds, IReadOnlyCollection<string> sections, IReadOnlyCollection<int> termIds, CancellationToken ct)
     {
         if (!caller.CanModerate)
         {
             throw CommentException.Forbidden("Only the secretariat sets up rooms.");
         }
 
-        var room = await db.BreakoutRooms.Include(r => r.Members).Include(r => r.Sections).FirstOrDefaultAsync(r => r.Id == roomId, ct)
+        var room = await db.BreakoutRooms.Include(r => r.Members).Include(r => r.Sections).Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == roomId, ct)
             ?? throw CommentException.NotFound($"Breakout room {roomId} does not exist.");
         var problems = new List<string>();
+        var allowedTerms = (await TermsAsync(room, ct)).Select(t => t.Id).ToHashSet();
+        if (termIds.Any(id => !allowedTerms.Contains(id)))
+        {
+            problems.Add("Some chosen thematic areas or principles are not this guideline's; reload the page.");
+        }
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > 300)
         {
             problems.Add("Give the room a title (at most 300 characters).");
@@ -321,6 +326,8 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         room.Members.AddRange(memberIds.Where(id => room.Members.All(m => m.UserId != id)).Select(id => new RoomMember { UserId = id }));
         room.Sections.RemoveAll(s => !sections.Contains(s.Anchor));
         room.Sections.AddRange(sections.Where(a => room.Sections.All(s => s.Anchor != a)).Distinct().Select(a => new RoomSection { Anchor = a }));
+        room.Tags.RemoveAll(t => !termIds.Contains(t.TermId));
+        room.Tags.AddRange(termIds.Where(id => room.Tags.All(t => t.TermId != id)).Distinct().Select(id => new RoomTag { TermId = id }));
         await db.SaveChangesAsync(ct);
         return [];
     }

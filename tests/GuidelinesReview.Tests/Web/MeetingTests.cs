@@ -138,6 +138,7 @@ public sealed class MeetingTests(AppFactory app)
         var secretariat = await app.SignInAsync("secretariat@demo.local");
         var expert = await app.SignInAsync("expert@demo.local");
         var ids = await app.DbAsync(db => db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id));
+        var financing = await app.DbAsync(db => db.GuidelineTerms.Where(t => t.Key == "financing" && t.Kind == GuidelinesReview.Core.Content.TaxonomyKind.Principle && db.Guidelines.Any(g => g.Id == t.GuidelineId && g.Slug == AppFactory.SampleSlug)).Select(t => t.Id).SingleAsync());
         string Id(string email) => ids[email];
         Assert.Equal(HttpStatusCode.Forbidden, (await expert.GetAsync($"/meetings/egm-2/rooms/{roomId}")).StatusCode);
 
@@ -153,6 +154,7 @@ public sealed class MeetingTests(AppFactory app)
         [
             new("Title", "Partners, finance and academia"), new("Prompt", "How can partners help?"), new("ModeratorId", Id("moderator3@demo.local")),
             new("NoteTakerId", Id("notetaker@demo.local")), new("MemberIds", Id("expert@demo.local")), new("MemberIds", Id("expert5@demo.local")), new("Sections", "s10, s12"),
+            new("TermIds", financing.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("__RequestVerificationToken", await AppFactory.AntiforgeryTokenAsync(secretariat, edit)),
         ]));
         var nowIn = await expert.GetAsync($"/meetings/egm-2/rooms/{roomId}");
@@ -164,6 +166,7 @@ public sealed class MeetingTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, nowIn.StatusCode);
         Assert.Contains("How can partners help?", await nowIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(2, await app.DbAsync(db => db.RoomMembers.CountAsync(m => m.RoomId == roomId)));
+        Assert.Equal([financing], await app.DbAsync(db => db.Set<GuidelinesReview.Web.Data.RoomTag>().Where(t => t.RoomId == roomId).Select(t => t.TermId).ToListAsync()));
         Assert.Equal(HttpStatusCode.Redirect, expertEdit.StatusCode);
         Assert.StartsWith("/account/access-denied", expertEdit.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }

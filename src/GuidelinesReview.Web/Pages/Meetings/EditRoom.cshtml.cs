@@ -16,13 +16,16 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms) : PageMode
     [BindProperty] public string? NoteTakerId { get; set; }
     [BindProperty] public List<string> MemberIds { get; set; } = [];
     [BindProperty] public string? Sections { get; set; }
+    [BindProperty] public List<int> TermIds { get; set; } = [];
+
+    public IReadOnlyList<GuidelineTerm> Terms { get; private set; } = [];
 
     public IReadOnlyList<(string Id, string Name, string Organisation)> People { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, int roomId, CancellationToken ct)
     {
-        var room = await db.BreakoutRooms.AsNoTracking().Include(r => r.Members).Include(r => r.Sections).FirstOrDefaultAsync(r => r.Id == roomId, ct);
+        var room = await db.BreakoutRooms.AsNoTracking().Include(r => r.Members).Include(r => r.Sections).Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == roomId, ct);
         if (room is null)
         {
             return NotFound();
@@ -31,7 +34,8 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms) : PageMode
         (Title, Prompt, ModeratorId, NoteTakerId) = (room.Title, room.Prompt, room.ModeratorId, room.NoteTakerId);
         MemberIds = room.Members.Select(m => m.UserId).ToList();
         Sections = string.Join(", ", room.Sections.Select(s => s.Anchor).Order(StringComparer.Ordinal));
-        await LoadPeopleAsync(ct);
+        TermIds = room.Tags.Select(t => t.TermId).ToList();
+        await LoadPeopleAsync(slug, ct);
         return Page();
     }
 
@@ -40,7 +44,7 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms) : PageMode
         var sections = (Sections ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         try
         {
-            Problems = await rooms.UpdateRoomAsync(Caller.From(User), roomId, Title, Prompt, Blank(ModeratorId), Blank(NoteTakerId), MemberIds, sections, ct);
+            Problems = await rooms.UpdateRoomAsync(Caller.From(User), roomId, Title, Prompt, Blank(ModeratorId), Blank(NoteTakerId), MemberIds, sections, TermIds, ct);
         }
         catch (CommentException e)
         {
@@ -49,7 +53,7 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms) : PageMode
 
         if (Problems.Count > 0)
         {
-            await LoadPeopleAsync(ct);
+            await LoadPeopleAsync(slug, ct);
             return Page();
         }
 
@@ -57,9 +61,14 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms) : PageMode
         return Redirect($"/meetings/{slug}/rooms/{roomId}");
     }
 
-    private async Task LoadPeopleAsync(CancellationToken ct) =>
+    private async Task LoadPeopleAsync(string slug, CancellationToken ct)
+    {
         People = (await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Organisation }).ToListAsync(ct))
             .Select(u => (u.Id, u.DisplayName, u.Organisation)).ToList();
+        Terms = await db.GuidelineTerms.AsNoTracking()
+            .Where(t => db.Meetings.Any(m => m.Slug == slug && m.Version.GuidelineId == t.GuidelineId))
+            .OrderBy(t => t.Kind).ThenBy(t => t.Ordinal).ToListAsync(ct);
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
