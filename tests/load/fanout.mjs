@@ -17,6 +17,7 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as signalR from "@microsoft/signalr";
+import { attr, cpuSampler, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -115,138 +116,12 @@ const hardDeadline = setTimeout(() => {
 }, opts.maxSeconds * 1000);
 hardDeadline.unref();
 
-// ---------------------------------------------------------------- helpers
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-/** Nearest-rank percentile of an ascending-sorted array. */
-function pct(sorted, p) {
-  if (sorted.length === 0) return null;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
-function summary(values) {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  let sum = 0;
-  for (const v of sorted) sum += v;
-  return {
-    count: n,
-    min: n ? sorted[0] : null,
-    p50: pct(sorted, 50),
-    p95: pct(sorted, 95),
-    p99: pct(sorted, 99),
-    max: n ? sorted[n - 1] : null,
-    mean: n ? sum / n : null,
-  };
-}
-
-const r1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
-const fmt = (x, digits = 1) => (x === null || x === undefined || Number.isNaN(x) ? "–" : x.toFixed(digits));
-
-// ---------------------------------------------------------------- CPU sampling (Linux /proc)
-
-const clockTicks = 100; // USER_HZ on Linux
-function procCpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / clockTicks; // utime + stime
-  } catch {
-    return null;
-  }
-}
-
-function machineCpu() {
-  try {
-    const line = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-    const idle = line[3] + (line[4] || 0);
-    const total = line.reduce((a, b) => a + b, 0);
-    return { idle, total };
-  } catch {
-    return null;
-  }
-}
-
-function cpuSampler(serverPid) {
-  const t0 = performance.now();
-  const driver0 = process.cpuUsage();
-  const server0 = serverPid ? procCpuSeconds(serverPid) : null;
-  const machine0 = machineCpu();
-  return () => {
-    const wall = (performance.now() - t0) / 1000;
-    const d = process.cpuUsage(driver0);
-    const server1 = serverPid ? procCpuSeconds(serverPid) : null;
-    const machine1 = machineCpu();
-    const out = {
-      wallSeconds: r1(wall),
-      driverCpuPercent: r1(((d.user + d.system) / 1e6 / wall) * 100), // 100 = one core busy
-      serverCpuPercent: server0 !== null && server1 !== null ? r1(((server1 - server0) / wall) * 100) : null,
-      machineBusyPercent: null, // of all cores
-      cores: os.cpus().length,
-    };
-    if (machine0 && machine1 && machine1.total > machine0.total) {
-      out.machineBusyPercent = r1((1 - (machine1.idle - machine0.idle) / (machine1.total - machine0.total)) * 100);
-    }
-    return out;
-  };
-}
-
-// ---------------------------------------------------------------- sign-in and page scraping
+// ---------------------------------------------------------------- sign-in and shared helpers (lib.mjs)
 
 const accounts = ["admin", "secretariat", "moderator", "notetaker", "expert", "expert2", "translator", "observer"]
   .map((name) => `${name}@demo.local`);
 const writers = ["expert", "expert2", "moderator", "notetaker", "secretariat", "admin"].map((name) => `${name}@demo.local`);
-
-function mergeCookies(jar, res) {
-  for (const header of res.headers.getSetCookie()) {
-    const pair = header.split(";")[0];
-    const eq = pair.indexOf("=");
-    if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-  }
-}
-
-const cookieHeader = (jar) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-function attr(tag, name) {
-  const m = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
-  return m ? m[1] : null;
-}
-
-async function signIn(email) {
-  const jar = new Map();
-  const page = await withTimeout(fetch(`${opts.url}/account/login`, { redirect: "manual" }), 15000, "GET /account/login");
-  mergeCookies(jar, page);
-  const html = await page.text();
-  const input = html.match(/<input[^>]*name="__RequestVerificationToken"[^>]*>/);
-  const token = input && attr(input[0], "value");
-  if (!token) throw new Error(`no __RequestVerificationToken on /account/login (HTTP ${page.status})`);
-  const form = new URLSearchParams({ "Input.Email": email, "Input.Password": opts.password, __RequestVerificationToken: token });
-  const res = await withTimeout(fetch(`${opts.url}/account/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(jar) },
-    body: form,
-  }), 15000, "POST /account/login");
-  mergeCookies(jar, res);
-  await res.arrayBuffer();
-  if (res.status !== 302 || ![...jar.keys()].some((k) => k.startsWith("gr.auth"))) {
-    const why = res.status === 429 ? "the server limits sign-ins per address per minute (GuidelinesReview__SignInAttemptsPerMinute)" : "demo accounts exist only in Development";
-    throw new Error(`sign-in as ${email} failed: HTTP ${res.status}, no gr.auth cookie (${why})`);
-  }
-  return cookieHeader(jar);
-}
+const signIn = (email) => signInAs(opts.url, opts.password, email);
 
 async function findVersion(cookie) {
   const where = `${opts.url}/guidelines/${opts.slug}/v/${opts.version}`;
