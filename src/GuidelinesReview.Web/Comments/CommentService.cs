@@ -66,7 +66,7 @@ public sealed partial class CommentService(
             // Posted from a breakout room: the room must discuss this version, and the caller be in it while it is open.
             var room = await db.BreakoutRooms.Include(r => r.Members).FirstOrDefaultAsync(r => r.Id == roomId, ct)
                 ?? throw CommentException.NotFound($"Breakout room {roomId} does not exist.");
-            var onVersion = await db.Meetings.AnyAsync(m => m.VersionId == version.Id && m.Days.Any(d => d.Agenda.Any(a => a.Id == room.AgendaItemId)), ct);
+            var onVersion = await db.MeetingOf(room.AgendaItemId).AnyAsync(m => m.VersionId == version.Id, ct);
             var person = new Core.Meetings.RoomPerson(room.Members.Any(m => m.UserId == caller.UserId), room.ModeratorId == caller.UserId, room.NoteTakerId == caller.UserId, caller.Roles);
             if (!onVersion)
             {

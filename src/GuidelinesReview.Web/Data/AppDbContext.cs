@@ -27,6 +27,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TakeawaySupport> TakeawaySupports => Set<TakeawaySupport>();
     public DbSet<RaisedHand> RaisedHands => Set<RaisedHand>();
 
+    /// <summary>The meeting whose agenda holds the given item (a room's meeting).</summary>
+    public IQueryable<Meeting> MeetingOf(int agendaItemId) =>
+        Meetings.Where(m => m.Days.Any(d => d.Agenda.Any(a => a.Id == agendaItemId)));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

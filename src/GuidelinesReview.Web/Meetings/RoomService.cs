@@ -56,7 +56,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
     {
         var (room, person) = await EnterAsync(caller, roomId, ct);
         Require(person, RoomAction.Moderate, room);
-        var versionId = await db.Meetings.Where(m => m.Days.Any(d => d.Agenda.Any(a => a.Id == room.AgendaItemId))).Select(m => m.VersionId).SingleAsync(ct);
+        var versionId = await db.MeetingOf(room.AgendaItemId).Select(m => m.VersionId).SingleAsync(ct);
         var scope = await db.Set<RoomSection>().Where(s => s.RoomId == roomId).Select(s => s.Anchor).ToListAsync(ct);
         var section = await db.Blocks.Where(b => b.VersionId == versionId && b.Anchor == anchor).Select(b => b.Section.Anchor).FirstOrDefaultAsync(ct)
             ?? throw CommentException.NotFound($"There is no paragraph '{anchor}' in this meeting's draft.");
@@ -305,7 +305,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
             problems.Add("Some of the chosen people no longer have an account; reload the page.");
         }
 
-        var versionId = await db.Meetings.Where(m => m.Days.Any(d => d.Agenda.Any(a => a.Id == room.AgendaItemId))).Select(m => m.VersionId).SingleAsync(ct);
+        var versionId = await db.MeetingOf(room.AgendaItemId).Select(m => m.VersionId).SingleAsync(ct);
         var anchors = await db.Sections.Where(s => s.VersionId == versionId).Select(s => s.Anchor).ToListAsync(ct);
         var unknown = sections.Where(s => !anchors.Contains(s)).ToList();
         if (unknown.Count > 0)
@@ -347,7 +347,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
 
     private async Task<List<GuidelineTerm>> TermsAsync(BreakoutRoom room, CancellationToken ct)
     {
-        var guidelineId = await db.Meetings.Where(m => m.Days.Any(d => d.Agenda.Any(a => a.Id == room.AgendaItemId)))
+        var guidelineId = await db.MeetingOf(room.AgendaItemId)
             .Select(m => m.Version.GuidelineId).SingleAsync(ct);
         return await db.GuidelineTerms.Where(t => t.GuidelineId == guidelineId).ToListAsync(ct);
     }
