@@ -6,7 +6,12 @@ namespace GuidelinesReview.Core.Comments;
 /// A passage inside a block, as Hypothesis anchors annotations: the exact text, a little text
 /// before and after it, and character offsets into the block's collapsed plain text (a hint).
 /// </summary>
-public sealed record QuoteSelector(string Exact, string Prefix, string Suffix, int Start, int End);
+public sealed record QuoteSelector(string Exact, string Prefix, string Suffix, int Start, int End)
+{
+    /// <summary>The selector stored in nullable columns, or null when there is no passage (a whole-paragraph comment).</summary>
+    public static QuoteSelector? FromColumns(string? exact, string? prefix, string? suffix, int? start, int? end) =>
+        exact is null ? null : new QuoteSelector(exact, prefix ?? "", suffix ?? "", start ?? 0, end ?? 0);
+}
 
 public static class TextQuote
 {

@@ -50,7 +50,7 @@ public sealed class CommentViews(AppDbContext db)
         var comments = (await LoadAsync(db.Comments.Where(c => ids.Contains(c.Id)), moderator, ct)).ToDictionary(c => c.Id);
         return placements.Where(p => comments.ContainsKey(p.CommentId)).Select(p => new CarriedView(
             comments[p.CommentId], p.Anchor, p.Status,
-            p.QuoteExact is null ? null : new QuoteSelector(p.QuoteExact, p.QuotePrefix ?? "", p.QuoteSuffix ?? "", p.QuoteStart ?? 0, p.QuoteEnd ?? 0),
+            QuoteSelector.FromColumns(p.QuoteExact, p.QuotePrefix, p.QuoteSuffix, p.QuoteStart, p.QuoteEnd),
             p.PassageFound)).ToList();
     }
 
@@ -121,7 +121,7 @@ public sealed class CommentViews(AppDbContext db)
         c.Body,
         c.BodyHtml,
         c.ProposedText,
-        c.QuoteExact is null ? null : new QuoteSelector(c.QuoteExact, c.QuotePrefix ?? "", c.QuoteSuffix ?? "", c.QuoteStart ?? 0, c.QuoteEnd ?? 0),
+        QuoteSelector.FromColumns(c.QuoteExact, c.QuotePrefix, c.QuoteSuffix, c.QuoteStart, c.QuoteEnd),
         c.Status,
         c.CreatedAt,
         c.EditedAt,

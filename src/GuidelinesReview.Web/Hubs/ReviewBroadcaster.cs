@@ -40,7 +40,7 @@ public sealed partial class ReviewBroadcaster(IHubContext<ReviewHub, IReviewClie
             .ToListAsync(ct);
         foreach (var p in placements)
         {
-            var quote = p.QuoteExact is null ? null : new Core.Comments.QuoteSelector(p.QuoteExact, p.QuotePrefix ?? "", p.QuoteSuffix ?? "", p.QuoteStart ?? 0, p.QuoteEnd ?? 0);
+            var quote = Core.Comments.QuoteSelector.FromColumns(p.QuoteExact, p.QuotePrefix, p.QuoteSuffix, p.QuoteStart, p.QuoteEnd);
             await hub.Clients.Group(HubGroups.VersionModerators(p.VersionId)).CarriedCommentChanged(new CarriedView(full, p.Anchor, p.Status, quote, p.PassageFound));
             await hub.Clients.Group(HubGroups.VersionReaders(p.VersionId)).CarriedCommentChanged(new CarriedView(redacted, p.Anchor, p.Status, quote, p.PassageFound));
         }

@@ -36,8 +36,7 @@ public sealed partial class CarryForwardService(AppDbContext db, DiffService dif
             .Select(p => new { Id = p.CommentId, p.Block!.Anchor, p.QuoteExact, p.QuotePrefix, p.QuoteSuffix, p.QuoteStart, p.QuoteEnd })
             .ToListAsync(ct);
         var anchors = own.Concat(carried)
-            .Select(c => new CommentAnchor(c.Id, c.Anchor, c.QuoteExact is null ? null
-                : new QuoteSelector(c.QuoteExact, c.QuotePrefix ?? "", c.QuoteSuffix ?? "", c.QuoteStart ?? 0, c.QuoteEnd ?? 0)))
+            .Select(c => new CommentAnchor(c.Id, c.Anchor, QuoteSelector.FromColumns(c.QuoteExact, c.QuotePrefix, c.QuoteSuffix, c.QuoteStart, c.QuoteEnd)))
             .ToList();
 
         var diff = await diffs.CompareAsync(previous.Id, newVersion.Id, ct);

@@ -20,6 +20,14 @@ public sealed class TextQuoteTests
     }
 
     [Fact]
+    public void A_selector_is_read_back_from_its_columns_and_none_when_the_comment_is_on_the_whole_paragraph()
+    {
+        Assert.Null(QuoteSelector.FromColumns(null, null, null, null, null));
+        Assert.Equal(new QuoteSelector("hold", "", "", 0, 0), QuoteSelector.FromColumns("hold", null, null, null, null));
+        Assert.Equal(new QuoteSelector("hold", "use data to ", " cities", 52, 56), QuoteSelector.FromColumns("hold", "use data to ", " cities", 52, 56));
+    }
+
+    [Fact]
     public void Context_is_cut_short_at_the_edges_of_the_block()
     {
         var quote = TextQuote.Capture(Text, 0, 6);
