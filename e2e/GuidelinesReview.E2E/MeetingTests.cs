@@ -6,6 +6,70 @@ namespace GuidelinesReview.E2E;
 public sealed class MeetingTests(AppServer app)
 {
     [Fact]
+    public async Task The_secretariat_creates_a_two_day_meeting_with_its_agenda_and_a_room_in_the_app()
+    {
+        var page = await app.NewPageAsync(signInAs: "secretariat");
+        await page.GotoAsync("/meetings");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New meeting" }).ClickAsync();
+        await page.GetByLabel("Title").FillAsync("Regional consultation, Nairobi");
+        await page.GetByLabel("Time zone of the agenda").FillAsync("Africa/Nairobi");
+        await page.GetByLabel("First day").FillAsync("2026-12-07");
+        await page.GetByLabel("Number of days").FillAsync("2");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await AppServer.ScreenshotAsync(page, "meeting-new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the meeting" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/meetings/regional-consultation-nairobi/edit$"));
+        await Assertions.Expect(page.GetByText("The meeting was created.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tuesday 8 December 2026" })).ToBeVisibleAsync();
+        var firstDay = page.Locator(".agenda-edit").First;
+        await firstDay.GetByLabel("Time").FillAsync("09:00");
+        await firstDay.GetByLabel("Add an item").FillAsync("Opening and introductions");
+        var secondDay = page.Locator(".agenda-edit").Nth(1);
+        await secondDay.GetByLabel("Time").FillAsync("10:30");
+        await secondDay.GetByLabel("Add an item").FillAsync("Breakout rooms on the principles");
+        await secondDay.GetByLabel("Kind").SelectOptionAsync("Breakout");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("The meeting was saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".agenda-item")).ToHaveCountAsync(2);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Set up the meeting" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a room to \"Breakout rooms on the principles\"" }).ClickAsync();
+        await page.GetByLabel("Title").FillAsync("Data and transparency");
+        await page.GetByLabel("Moderator", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Mona Moderator (City of Lakeside)" });
+        await page.GetByLabel("Esi Expert").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save room" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("The room was saved.")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/meetings/regional-consultation-nairobi/edit");
+        await page.Locator(".day-edit").Nth(0).GetByRole(AriaRole.Checkbox, new() { Name = "Remove" }).CheckAsync(); // its opening plenary would go with it
+        await page.Locator(".day-edit").Nth(1).GetByRole(AriaRole.Checkbox, new() { Name = "Remove" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("7 December 2026 still has 'Opening and introductions' on its agenda");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("8 December 2026 still has 'Breakout rooms on the principles' on its agenda");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await AppServer.ScreenshotAsync(page, "meeting-setup-refused");
+
+        // keep the second day and move the opening to it: the first day can go
+        await page.Locator(".day-edit").Nth(1).GetByRole(AriaRole.Checkbox, new() { Name = "Remove" }).UncheckAsync();
+        await page.Locator(".agenda-edit").First.GetByLabel("Day").SelectOptionAsync(new SelectOptionValue { Label = "Tue 8 Dec" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("The meeting was saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".meeting-day")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".agenda-item")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Data and transparency", Exact = true })).ToBeVisibleAsync();
+
+        var phone = await app.NewPageAsync(signInAs: "secretariat", width: 375, height: 800);
+        await phone.GotoAsync("/meetings/regional-consultation-nairobi/edit");
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await AppServer.ScreenshotAsync(phone, "meeting-setup-phone");
+        var scrolls = await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(scrolls, "The set-up page scrolls sideways on a phone.");
+        await phone.Context.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_moderator_finds_their_room_in_the_agenda_and_an_outsider_is_refused()
     {
         var moderator = await app.NewPageAsync(signInAs: "moderator2");

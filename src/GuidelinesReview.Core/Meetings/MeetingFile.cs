@@ -63,9 +63,9 @@ public sealed record MeetingDefinition(
         }
 
         var timeZone = Required(raw.TimeZone, "timeZone");
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        if (MeetingRules.CheckTimeZone(timeZone) is { } badZone)
         {
-            throw new ContentFormatException($"{fileName}: '{timeZone}' is not a time zone such as 'Europe/Paris' or 'Africa/Nairobi'.");
+            throw new ContentFormatException($"{fileName}: {badZone}");
         }
 
         if (raw.Version is not { } version || version < 1)
@@ -117,6 +117,10 @@ public sealed record MeetingDefinition(
             }).OrderBy(a => a.Time).ToList();
             return new DayDefinition(date, agenda);
         }).OrderBy(d => d.Date).ToList();
+        if (MeetingRules.CheckDays(days.Select(d => d.Date).ToList()) is [var badDays, ..])
+        {
+            throw new ContentFormatException($"{fileName}: {badDays}");
+        }
 
         return new MeetingDefinition(slug, Required(raw.Title, "title"), Required(raw.Guideline, "guideline"), version, timeZone, days);
     }

@@ -51,6 +51,7 @@ public static class AppSetup
         services.AddScoped<MeetingImporter>();
         services.AddScoped<MeetingReader>();
         services.AddScoped<GuidelinesReview.Web.Meetings.RoomService>();
+        services.AddScoped<GuidelinesReview.Web.Meetings.MeetingSetup>();
         services.AddScoped<GuidelinesReview.Web.Meetings.RoomBroadcaster>();
         services.AddSingleton<GuidelinesReview.Web.Meetings.RoomPresence>();
         services.AddScoped<DraftReader>();
@@ -168,6 +169,7 @@ public static class AppSetup
             o.Conventions.AuthorizePage("/Guidelines/Publish", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Meetings/EditRoom", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Meetings/EditMeeting", Policies.Secretariat);
+            o.Conventions.AuthorizePage("/Meetings/NewMeeting", Policies.Secretariat);
         });
     }
 

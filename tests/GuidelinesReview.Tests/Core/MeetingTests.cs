@@ -157,3 +157,79 @@ public sealed class PlenarySummaryTests
         Assert.Contains("No takeaways recorded.", md, StringComparison.Ordinal);
     }
 }
+
+public sealed class MeetingRulesTests
+{
+    [Theory]
+    [InlineData("Second expert group meeting", "second-expert-group-meeting")]
+    [InlineData("Réunion d'experts — Nairobi 2026", "reunion-d-experts-nairobi-2026")]
+    [InlineData("  EGM #3: data & privacy!  ", "egm-3-data-privacy")]
+    [InlineData("智慧城市", "meeting")]
+    [InlineData("new", "new-2")]
+    public void A_slug_is_made_from_the_title_in_plain_ascii(string title, string slug) =>
+        Assert.Equal(slug, MeetingRules.SlugFor(title, s => s == "new"));
+
+    [Fact]
+    public void A_taken_slug_gets_the_next_free_number()
+    {
+        var taken = new HashSet<string> { "egm", "egm-2", "egm-3" };
+
+        Assert.Equal("egm-4", MeetingRules.SlugFor("EGM", taken.Contains));
+    }
+
+    [Fact]
+    public void A_long_title_gives_a_slug_of_at_most_sixty_characters_without_a_trailing_hyphen()
+    {
+        var slug = MeetingRules.SlugFor(string.Join(' ', Enumerable.Repeat("consultation", 20)), _ => false);
+
+        Assert.InRange(slug.Length, 1, 60);
+        Assert.DoesNotMatch("-$", slug);
+    }
+
+    [Fact]
+    public void Days_report_an_empty_meeting_too_many_days_and_each_repeated_date()
+    {
+        var start = new DateOnly(2026, 3, 2);
+        var repeated = new[] { start, start.AddDays(1), start, start.AddDays(1), start.AddDays(2) };
+
+        Assert.Equal(["A meeting needs at least one day."], MeetingRules.CheckDays([]));
+        Assert.Equal(["A meeting can have at most 14 days."], MeetingRules.CheckDays(Enumerable.Range(0, 15).Select(start.AddDays).ToList()));
+        Assert.Equal(["2 March 2026 is in the meeting twice.", "3 March 2026 is in the meeting twice."], MeetingRules.CheckDays(repeated));
+        Assert.Empty(MeetingRules.CheckDays(Enumerable.Range(0, 14).Select(start.AddDays).ToList()));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("   ", false)]
+    [InlineData("EGM", true)]
+    public void A_title_is_required(string? title, bool ok) => Assert.Equal(ok, MeetingRules.CheckTitle(title) is null);
+
+    [Fact]
+    public void A_title_over_300_characters_is_refused() => Assert.NotNull(MeetingRules.CheckTitle(new string('x', 301)));
+
+    [Theory]
+    [InlineData("Africa/Nairobi", true)]
+    [InlineData("UTC", true)]
+    [InlineData("Mars/Olympus", false)]
+    [InlineData("", false)]
+    public void A_time_zone_must_be_one_the_server_knows(string zone, bool ok) => Assert.Equal(ok, MeetingRules.CheckTimeZone(zone) is null);
+
+    [Fact]
+    public void A_meeting_file_with_the_same_date_twice_is_refused()
+    {
+        const string yaml = """
+            slug: twice
+            title: Twice
+            guideline: g
+            version: 1
+            timeZone: UTC
+            days:
+              - date: 2026-03-02
+              - date: 2026-03-02
+            """;
+
+        var e = Assert.Throws<ContentFormatException>(() => MeetingDefinition.Parse(yaml, "twice.yml"));
+
+        Assert.Equal("twice.yml: 2 March 2026 is in the meeting twice.", e.Message);
+    }
+}

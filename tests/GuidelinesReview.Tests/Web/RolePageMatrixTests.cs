@@ -25,6 +25,8 @@ public sealed class RolePageMatrixTests(AppFactory app)
         ["/admin/invitations"] = ["admin", "secretariat"],
         [$"/guidelines/{AppFactory.SampleSlug}/v/3/dispositions"] = ["admin", "secretariat"],
         ["/admin/users"] = ["admin"],
+        ["/meetings/new"] = ["admin", "secretariat"],
+        ["/meetings/egm-2/edit"] = ["admin", "secretariat"],
     };
 
     public static TheoryData<string, string> Cases()

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GuidelinesReview.Web.Pages.Meetings;
 
 /// <summary>The secretariat sets a room's title, question, people (picked from the accounts) and sections.</summary>
-public sealed class EditRoomModel(AppDbContext db, RoomService rooms) : PageModel
+public sealed class EditRoomModel(AppDbContext db, RoomService rooms, MeetingSetup setup) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public string? Prompt { get; set; }
@@ -59,6 +59,13 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms) : PageMode
 
         TempData["Flash"] = "The room was saved.";
         return Redirect($"/meetings/{slug}/rooms/{roomId}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string slug, int roomId, CancellationToken ct)
+    {
+        var problem = await setup.RemoveRoomAsync(Caller.From(User), slug, roomId, ct);
+        TempData["Flash"] = problem ?? "The room was removed.";
+        return Redirect(problem is null ? $"/meetings/{slug}/edit" : $"/meetings/{slug}/rooms/{roomId}/edit");
     }
 
     private async Task LoadPeopleAsync(string slug, CancellationToken ct)

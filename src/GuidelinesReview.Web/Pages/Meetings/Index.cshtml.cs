@@ -7,5 +7,7 @@ public sealed class IndexModel(MeetingReader meetings) : PageModel
 {
     public IReadOnlyList<(string Slug, string Title, DateTime Start, DateTime End, int Rooms)> Items { get; private set; } = [];
 
+    public bool CanSetUp => GuidelinesReview.Web.Comments.Caller.From(User).CanModerate;
+
     public async Task OnGetAsync(CancellationToken ct) => Items = await meetings.ListAsync(ct);
 }
