@@ -26,6 +26,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Takeaway> Takeaways => Set<Takeaway>();
     public DbSet<TakeawaySupport> TakeawaySupports => Set<TakeawaySupport>();
     public DbSet<RaisedHand> RaisedHands => Set<RaisedHand>();
+    public DbSet<ConsultationWindow> ConsultationWindows => Set<ConsultationWindow>();
+    public DbSet<KeyFinding> KeyFindings => Set<KeyFinding>();
 
     /// <summary>The meeting whose agenda holds the given item (a room's meeting).</summary>
     public IQueryable<Meeting> MeetingOf(int agendaItemId) =>

@@ -486,6 +486,61 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("CommentTags");
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.ConsultationGroup", b =>
+                {
+                    b.Property<int>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WindowId", "Group");
+
+                    b.ToTable("ConsultationGroup");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.ConsultationWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("VersionId", "OpensAt");
+
+                    b.ToTable("ConsultationWindows");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.Disposition", b =>
                 {
                     b.Property<int>("CommentId")
@@ -694,6 +749,82 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaTermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PrincipleTermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaTermId");
+
+                    b.HasIndex("PrincipleTermId");
+
+                    b.HasIndex("WrittenById");
+
+                    b.HasIndex("VersionId", "AreaTermId", "Ordinal");
+
+                    b.ToTable("KeyFindings");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFindingComment", b =>
+                {
+                    b.Property<int>("KeyFindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KeyFindingId", "CommentId");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("KeyFindingComment");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFindingTakeaway", b =>
+                {
+                    b.Property<int>("KeyFindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TakeawayId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KeyFindingId", "TakeawayId");
+
+                    b.HasIndex("TakeawayId");
+
+                    b.ToTable("KeyFindingTakeaway");
                 });
 
             modelBuilder.Entity("GuidelinesReview.Web.Data.Meeting", b =>
@@ -1253,6 +1384,32 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("Term");
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.ConsultationGroup", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.ConsultationWindow", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.ConsultationWindow", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Version");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.Disposition", b =>
                 {
                     b.HasOne("GuidelinesReview.Web.Data.DraftVersion", "AddressedVersion")
@@ -1285,6 +1442,66 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.HasOne("GuidelinesReview.Web.Data.Guideline", null)
                         .WithMany("Terms")
                         .HasForeignKey("GuidelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFinding", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.GuidelineTerm", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.GuidelineTerm", "Principle")
+                        .WithMany()
+                        .HasForeignKey("PrincipleTermId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("WrittenById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("Principle");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFindingComment", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.KeyFinding", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("KeyFindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFindingTakeaway", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Data.KeyFinding", null)
+                        .WithMany("Takeaways")
+                        .HasForeignKey("KeyFindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Data.Takeaway", null)
+                        .WithMany()
+                        .HasForeignKey("TakeawayId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1523,6 +1740,11 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("Tags");
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Data.ConsultationWindow", b =>
+                {
+                    b.Navigation("Groups");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Data.DraftVersion", b =>
                 {
                     b.Navigation("Blocks");
@@ -1535,6 +1757,13 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("Terms");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFinding", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Takeaways");
                 });
 
             modelBuilder.Entity("GuidelinesReview.Web.Data.Meeting", b =>
