@@ -1,0 +1,140 @@
+using GuidelinesReview.Core.Comments;
+using GuidelinesReview.Core.Content;
+using GuidelinesReview.Core.Rollups;
+using GuidelinesReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Rollups;
+
+public sealed record VersionRef(int Id, int Number, int GuidelineId, string GuidelineSlug, string GuidelineTitle);
+
+public sealed record TermLabel(int Id, string Key, string Name);
+
+public sealed record MeetingLabel(int Id, string Title, IReadOnlyList<(int Id, string Title)> Rooms);
+
+public sealed record WindowLabel(int Id, string Title, DateTime OpensAt, DateTime ClosesAt);
+
+/// <summary>Everything counted for one draft version, and the names the rollup page shows.</summary>
+public sealed record RollupSource(
+    IReadOnlyList<RollupItem> Items,
+    IReadOnlyList<TermLabel> Areas,
+    IReadOnlyList<TermLabel> Principles,
+    IReadOnlyList<MeetingLabel> Meetings,
+    IReadOnlyList<WindowLabel> Windows);
+
+/// <summary>What the drill-down lists for one item.</summary>
+public sealed record RollupItemDetail(RollupItemKind Kind, int Id, string Text, string Who, string? Anchor, string? Room, int? RoomId, string? MeetingSlug, Decision? Decision);
+
+/// <summary>
+/// Loads a version's feedback for the rollup in a fixed number of queries (comments, their
+/// tags, rooms, takeaways, their tags), whatever the number of items: the counting is done in
+/// one pass in memory by <see cref="Rollup"/>.
+/// </summary>
+public sealed class RollupQueries(AppDbContext db)
+{
+    public Task<VersionRef?> VersionAsync(string slug, int number, CancellationToken ct) =>
+        db.DraftVersions.AsNoTracking().Where(v => v.Guideline.Slug == slug && v.Number == number)
+            .Select(v => new VersionRef(v.Id, v.Number, v.GuidelineId, v.Guideline.Slug, v.Guideline.Title)).FirstOrDefaultAsync(ct);
+
+    public async Task<RollupSource> LoadAsync(int versionId, int guidelineId, CancellationToken ct)
+    {
+        var terms = await db.GuidelineTerms.AsNoTracking().Where(t => t.GuidelineId == guidelineId).OrderBy(t => t.Ordinal).ToListAsync(ct);
+        var kindOf = terms.ToDictionary(t => t.Id, t => t.Kind);
+
+        var comments = await db.Comments.AsNoTracking()
+            .Where(c => c.VersionId == versionId && c.ParentId == null && c.HiddenAt == null && c.WithdrawnAt == null)
+            .Select(c => new
+            {
+                c.Id, c.CreatedAt, c.RoomId, c.Type, c.Author.StakeholderGroup, c.Author.Region, c.Author.Organisation,
+                Decision = c.Disposition == null ? (Decision?)null : c.Disposition.Decision,
+            })
+            .ToListAsync(ct);
+        var commentTags = (await db.CommentTags.AsNoTracking()
+                .Where(t => db.Comments.Any(c => c.Id == t.CommentId && c.VersionId == versionId && c.ParentId == null))
+                .Select(t => new { t.CommentId, t.TermId }).ToListAsync(ct))
+            .ToLookup(t => t.CommentId, t => t.TermId);
+
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.VersionId == versionId)
+            .Select(m => new { m.Id, m.Title, Rooms = m.Days.SelectMany(d => d.Agenda).SelectMany(a => a.Rooms).OrderBy(r => r.Ordinal).Select(r => new { r.Id, r.Title, NotesEmpty = r.Notes == "", r.NotesSavedAt }).ToList() })
+            .ToListAsync(ct);
+        var meetingOfRoom = meetings.SelectMany(m => m.Rooms.Select(r => (r.Id, MeetingId: m.Id))).ToDictionary(r => r.Id, r => r.MeetingId);
+        var roomIds = meetingOfRoom.Keys.ToList();
+        var roomTags = (await db.Set<RoomTag>().AsNoTracking().Where(t => roomIds.Contains(t.RoomId)).Select(t => new { t.RoomId, t.TermId }).ToListAsync(ct))
+            .ToLookup(t => t.RoomId, t => t.TermId);
+        var takeaways = await db.Takeaways.AsNoTracking().Where(t => roomIds.Contains(t.RoomId)).Select(t => new { t.Id, t.RoomId, t.CreatedAt }).ToListAsync(ct);
+        var takeawayTags = (await db.Set<TakeawayTag>().AsNoTracking().Where(t => db.Takeaways.Any(x => x.Id == t.TakeawayId && roomIds.Contains(x.RoomId)))
+                .Select(t => new { t.TakeawayId, t.TermId }).ToListAsync(ct))
+            .ToLookup(t => t.TakeawayId, t => t.TermId);
+
+        (IReadOnlyList<int> Areas, IReadOnlyList<int> Principles) Split(IEnumerable<int> ids)
+        {
+            var known = ids.Where(kindOf.ContainsKey).ToList();
+            return (known.Where(i => kindOf[i] == TaxonomyKind.ThematicArea).ToList(), known.Where(i => kindOf[i] == TaxonomyKind.Principle).ToList());
+        }
+
+        var items = new List<RollupItem>(comments.Count + takeaways.Count + roomIds.Count);
+        foreach (var c in comments)
+        {
+            var (areas, principles) = Split(commentTags[c.Id]);
+            int? meetingId = c.RoomId is { } r && meetingOfRoom.TryGetValue(r, out var m) ? m : null;
+            items.Add(new RollupItem(RollupItemKind.Comment, c.Id, areas, principles, c.CreatedAt, c.StakeholderGroup, c.Region, c.Organisation,
+                c.RoomId, meetingId, c.Type, c.Decision, FromRoom: c.RoomId is not null));
+        }
+
+        foreach (var t in takeaways)
+        {
+            var (areas, principles) = Split(takeawayTags[t.Id]);
+            items.Add(new RollupItem(RollupItemKind.Takeaway, t.Id, areas, principles, t.CreatedAt, RoomId: t.RoomId, MeetingId: meetingOfRoom[t.RoomId], FromRoom: true));
+        }
+
+        foreach (var room in meetings.SelectMany(m => m.Rooms.Where(r => !r.NotesEmpty).Select(r => (Room: r, MeetingId: m.Id))))
+        {
+            var (areas, principles) = Split(roomTags[room.Room.Id]);
+            items.Add(new RollupItem(RollupItemKind.Notes, room.Room.Id, areas, principles, room.Room.NotesSavedAt ?? DateTime.MinValue,
+                RoomId: room.Room.Id, MeetingId: room.MeetingId, FromRoom: true));
+        }
+
+        var windows = await db.ConsultationWindows.AsNoTracking().Where(w => w.VersionId == versionId).OrderBy(w => w.OpensAt)
+            .Select(w => new WindowLabel(w.Id, w.Title, w.OpensAt, w.ClosesAt)).ToListAsync(ct);
+        TermLabel Label(GuidelineTerm t) => new(t.Id, t.Key, t.Name);
+        return new RollupSource(
+            items,
+            terms.Where(t => t.Kind == TaxonomyKind.ThematicArea).Select(Label).ToList(),
+            terms.Where(t => t.Kind == TaxonomyKind.Principle).Select(Label).ToList(),
+            meetings.Select(m => new MeetingLabel(m.Id, m.Title, m.Rooms.Select(r => (r.Id, r.Title)).ToList())).ToList(),
+            windows);
+    }
+
+    /// <summary>Text and people of the listed items, for the drill-down (a page of them at a time).</summary>
+    public async Task<IReadOnlyList<RollupItemDetail>> DetailsAsync(IReadOnlyList<RollupItem> items, CancellationToken ct)
+    {
+        var commentIds = items.Where(i => i.Kind == RollupItemKind.Comment).Select(i => i.Id).ToList();
+        var takeawayIds = items.Where(i => i.Kind == RollupItemKind.Takeaway).Select(i => i.Id).ToList();
+        var roomIds = items.Where(i => i.Kind == RollupItemKind.Notes).Select(i => i.Id).ToList();
+
+        var comments = await db.Comments.AsNoTracking().Where(c => commentIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Body, c.Author.DisplayName, c.Author.Organisation, c.Block.Anchor, c.RoomId, Decision = c.Disposition == null ? (Decision?)null : c.Disposition.Decision })
+            .ToDictionaryAsync(c => c.Id, ct);
+        var takeaways = await db.Takeaways.AsNoTracking().Where(t => takeawayIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.Text, t.Anchor, t.RoomId }).ToDictionaryAsync(t => t.Id, ct);
+        var roomsWanted = takeaways.Values.Select(t => t.RoomId).Concat(roomIds).Concat(comments.Values.Where(c => c.RoomId != null).Select(c => c.RoomId!.Value)).Distinct().ToList();
+        var rooms = (await (
+                from r in db.BreakoutRooms.AsNoTracking()
+                where roomsWanted.Contains(r.Id)
+                join a in db.Set<AgendaItem>() on r.AgendaItemId equals a.Id
+                join d in db.Set<MeetingDay>() on a.DayId equals d.Id
+                join m in db.Meetings on d.MeetingId equals m.Id
+                select new { r.Id, r.Title, r.Notes, m.Slug }).ToListAsync(ct))
+            .ToDictionary(r => r.Id);
+
+        return items.Select(i => i.Kind switch
+        {
+            RollupItemKind.Comment when comments.TryGetValue(i.Id, out var c) => new RollupItemDetail(i.Kind, i.Id, c.Body, $"{c.DisplayName} ({c.Organisation})", c.Anchor,
+                c.RoomId is { } r ? rooms.GetValueOrDefault(r)?.Title : null, c.RoomId, c.RoomId is { } s ? rooms.GetValueOrDefault(s)?.Slug : null, c.Decision),
+            RollupItemKind.Takeaway when takeaways.TryGetValue(i.Id, out var t) => new RollupItemDetail(i.Kind, i.Id, t.Text, "Room takeaway", t.Anchor,
+                rooms.GetValueOrDefault(t.RoomId)?.Title, t.RoomId, rooms.GetValueOrDefault(t.RoomId)?.Slug, null),
+            RollupItemKind.Notes when rooms.TryGetValue(i.Id, out var n) => new RollupItemDetail(i.Kind, i.Id, n.Notes, "Room notes", null, n.Title, n.Id, n.Slug, null),
+            _ => null,
+        }).OfType<RollupItemDetail>().ToList();
+    }
+}
