@@ -54,6 +54,7 @@ public static class AppSetup
         services.AddScoped<GuidelinesReview.Web.Meetings.MeetingSetup>();
         services.AddScoped<GuidelinesReview.Web.Rollups.RollupQueries>();
         services.AddScoped<GuidelinesReview.Web.Rollups.KeyFindingService>();
+        services.AddScoped<GuidelinesReview.Web.Rollups.FindingsReportService>();
         services.AddScoped<GuidelinesReview.Web.Meetings.RoomBroadcaster>();
         services.AddSingleton<GuidelinesReview.Web.Meetings.RoomPresence>();
         services.AddScoped<DraftReader>();
@@ -170,6 +171,7 @@ public static class AppSetup
             o.Conventions.AuthorizePage("/Guidelines/Dispositions", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Publish", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Rollup", Policies.Secretariat);
+            o.Conventions.AuthorizePage("/Guidelines/Findings", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Meetings/EditRoom", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Meetings/EditMeeting", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Meetings/NewMeeting", Policies.Secretariat);

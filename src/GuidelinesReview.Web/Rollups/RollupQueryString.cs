@@ -133,4 +133,31 @@ public sealed class RollupQueryString
     }
 
     public bool Has(string key, string value) => Query[key].Contains(value);
+
+    /// <summary>The filters in words, for the report's scope line.</summary>
+    public string Describe(RollupSource source)
+    {
+        var parts = new List<string>();
+        void Add(string label, IEnumerable<string> values)
+        {
+            var list = values.ToList();
+            if (list.Count > 0)
+            {
+                parts.Add($"{label}: {string.Join(" or ", list)}");
+            }
+        }
+
+        Add("stakeholder group", Filter.Groups.Order().Select(ProfileNames.Of));
+        Add("region", Filter.Regions.Order().Select(ProfileNames.Of));
+        Add("organisation", Filter.Organisation is { } o ? [o] : []);
+        Add("type", Filter.Types.Order().Select(CommentNames.Of));
+        Add("decision", Filter.Decisions.Order().Select(CommentNames.Of).Concat(Filter.Undecided ? ["not yet decided"] : []));
+        Add("kind", Filter.Kinds.Order().Select(k => k.ToString().ToLowerInvariant()));
+        Add("meeting", source.Meetings.Where(m => m.Id == Filter.MeetingId).Select(m => m.Title));
+        Add("room", source.Meetings.SelectMany(m => m.Rooms).Where(r => r.Id == Filter.RoomId).Select(r => r.Title));
+        Add("consultation window", source.Windows.Where(w => w.Id == WindowId).Select(w => w.Title));
+        Add("from", Filter.From is { } f ? [f.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)] : []);
+        Add("to", Filter.To is { } t ? [t.AddDays(-1).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)] : []);
+        return string.Join("; ", parts);
+    }
 }

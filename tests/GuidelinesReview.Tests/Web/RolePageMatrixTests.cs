@@ -26,6 +26,7 @@ public sealed class RolePageMatrixTests(AppFactory app)
         [$"/guidelines/{AppFactory.SampleSlug}/v/3/dispositions"] = ["admin", "secretariat"],
         ["/admin/users"] = ["admin"],
         ["/meetings/new"] = ["admin", "secretariat"],
+        [$"/guidelines/{AppFactory.SampleSlug}/v/3/rollup"] = ["admin", "secretariat"],
         ["/meetings/egm-2/edit"] = ["admin", "secretariat"],
     };
 

@@ -1,0 +1,140 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using GuidelinesReview.Core.Rollups;
+using static GuidelinesReview.Web.Infrastructure.WordParts;
+
+namespace GuidelinesReview.Web.Rollups;
+
+/// <summary>
+/// The findings report as a Word document the secretariat edits: built-in heading styles (so the
+/// navigation pane and a table of contents work), landscape pages for the disposition tables,
+/// whose header row repeats on each page.
+/// </summary>
+public static class FindingsWord
+{
+    private static readonly string[] Columns = ["#", "Section", "Comment", "Proposed change", "Decision", "Observation", "Where addressed"];
+
+    public static byte[] Build(FindingsReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            AddStyles(main);
+            var body = new Body();
+            body.Append(Para(report.Title, "Title"));
+            body.Append(Para(report.Scope));
+            body.Append(Para($"{report.Total.ToString("N0", CultureInfo.InvariantCulture)} items counted."));
+            foreach (var area in report.Areas)
+            {
+                body.Append(Para(area.Name, "Heading1"));
+                body.Append(Para(Counts(area.Counts)));
+                AppendFindings(body, area.Findings);
+                foreach (var principle in area.Principles)
+                {
+                    body.Append(Para(principle.Name, "Heading2"));
+                    body.Append(Para(Counts(principle.Counts)));
+                    AppendFindings(body, principle.Findings);
+                    if (principle.Comments.Count > 0)
+                    {
+                        body.Append(Table(principle.Comments));
+                    }
+
+                    if (principle.Takeaways.Count > 0)
+                    {
+                        body.Append(Para("Room takeaways", "Heading3"));
+                        foreach (var t in principle.Takeaways)
+                        {
+                            body.Append(Para($"{t.Kind} ({t.Room}): {t.Text}", "ListParagraph"));
+                        }
+                    }
+                }
+            }
+
+            // A4 landscape, 2 cm margins: room for the seven columns of the disposition tables.
+            body.Append(new SectionProperties(
+                new PageSize { Width = 16838U, Height = 11906U, Orient = PageOrientationValues.Landscape },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U }));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static string Counts(ReportCounts counts)
+    {
+        var text = $"{counts.Items.ToString("N0", CultureInfo.InvariantCulture)} items.";
+        if (counts.ByGroup.Count > 0)
+        {
+            text += " By stakeholder group: " + string.Join(", ", counts.ByGroup.Select(g => $"{g.Label} {g.Count}")) + ".";
+        }
+
+        if (counts.ByRegion.Count > 0)
+        {
+            text += " By region: " + string.Join(", ", counts.ByRegion.Select(r => $"{r.Label} {r.Count}")) + ".";
+        }
+
+        return text;
+    }
+
+    private static void AppendFindings(Body body, IReadOnlyList<ReportFinding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        body.Append(Para("Key findings", "Heading3"));
+        foreach (var f in findings)
+        {
+            // Findings are kept as their Markdown source: the secretariat edits the wording here.
+            var paragraph = Para(f.Markdown.Trim(), "ListParagraph");
+            paragraph.Append(new Run(new RunProperties(new Italic()), new Text($" (covers {f.Covers} item{(f.Covers == 1 ? "" : "s")})") { Space = SpaceProcessingModeValues.Preserve }));
+            body.Append(paragraph);
+        }
+    }
+
+    private static Table Table(IReadOnlyList<ReportComment> comments)
+    {
+        var border = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
+        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
+        var header = new TableRow(new TableRowProperties(new TableHeader()));
+        foreach (var column in Columns)
+        {
+            header.Append(new TableCell(new Paragraph(new Run(new RunProperties(new Bold()), new Text(column)))));
+        }
+
+        table.Append(header);
+        foreach (var c in comments)
+        {
+            table.Append(new TableRow(
+                Cell(c.Id.ToString(CultureInfo.InvariantCulture)),
+                Cell($"{c.Section} ({c.Anchor})"),
+                Cell($"{c.Text}\n— {c.Author}, {c.Organisation} ({c.Group}{(c.Region.Length == 0 ? "" : ", " + c.Region)})"),
+                Cell(c.ProposedChange ?? ""),
+                Cell(c.Decision),
+                Cell(c.Observation),
+                Cell(c.WhereAddressed)));
+        }
+
+        return table;
+    }
+
+    /// <summary>A cell whose lines stay separate lines.</summary>
+    private static TableCell Cell(string text)
+    {
+        var cell = new TableCell();
+        foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            cell.Append(Para(line));
+        }
+
+        return cell;
+    }
+}
