@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using Markdig.Syntax;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -13,21 +14,24 @@ public static class WordParts
     public static void AddStyles(MainDocumentPart main)
     {
         var styles = main.AddNewPart<StyleDefinitionsPart>();
-        Style Define(string id, string name, int halfPoints, bool bold) => new(
+        // Spacing in twentieths of a point: headings stand apart from what they introduce.
+        Style Define(string id, string name, int halfPoints, bool bold, int before) => new(
             new StyleName { Val = name },
             new BasedOn { Val = "Normal" },
             new NextParagraphStyle { Val = "Normal" },
             new PrimaryStyle(),
+            new StyleParagraphProperties(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = "120" }, new KeepNext()),
             new StyleRunProperties(bold ? new Bold() : new Bold { Val = false }, new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) }))
         { Type = StyleValues.Paragraph, StyleId = id };
 
         styles.Styles = new Styles(
-            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
-            Define("Title", "Title", 40, true),
-            Define("Heading1", "heading 1", 32, true),
-            Define("Heading2", "heading 2", 26, true),
-            Define("Heading3", "heading 3", 22, true),
-            Define("ListParagraph", "List Paragraph", 22, false));
+            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle(), new StyleParagraphProperties(new SpacingBetweenLines { After = "80" }))
+            { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
+            Define("Title", "Title", 40, true, 0),
+            Define("Heading1", "heading 1", 32, true, 360),
+            Define("Heading2", "heading 2", 26, true, 240),
+            Define("Heading3", "heading 3", 22, true, 160),
+            Define("ListParagraph", "List Paragraph", 22, false, 0));
         styles.Styles.Save();
     }
 
@@ -41,6 +45,78 @@ public static class WordParts
 
         paragraph.Append(new Run(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
         return paragraph;
+    }
+
+    /// <summary>
+    /// Markdown written in the app (a key finding, say) as Word paragraphs: one per paragraph or
+    /// list item, with bold, italic and code kept and links written out as "text (address)".
+    /// </summary>
+    public static IEnumerable<Paragraph> FromMarkdown(string markdown, string style)
+    {
+        var document = Markdig.Markdown.Parse(markdown, GuidelinesReview.Core.Markdown.SafeMarkdown.Pipeline);
+        foreach (var block in document.Descendants<Markdig.Syntax.LeafBlock>())
+        {
+            var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+            if (block.Inline is { } inline)
+            {
+                AppendRuns(paragraph, inline, bold: false, italic: false);
+            }
+            else if (block is Markdig.Syntax.CodeBlock code)
+            {
+                paragraph.Append(Run(code.Lines.ToString(), bold: false, italic: false));
+            }
+
+            yield return paragraph;
+        }
+    }
+
+    private static void AppendRuns(Paragraph paragraph, Markdig.Syntax.Inlines.ContainerInline container, bool bold, bool italic)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case Markdig.Syntax.Inlines.LiteralInline literal:
+                    paragraph.Append(Run(literal.Content.ToString(), bold, italic));
+                    break;
+                case Markdig.Syntax.Inlines.CodeInline code:
+                    paragraph.Append(Run(code.Content, bold, italic));
+                    break;
+                case Markdig.Syntax.Inlines.LineBreakInline:
+                    paragraph.Append(Run(" ", bold, italic));
+                    break;
+                case Markdig.Syntax.Inlines.EmphasisInline emphasis:
+                    AppendRuns(paragraph, emphasis, bold || emphasis.DelimiterCount >= 2, italic || emphasis.DelimiterCount == 1);
+                    break;
+                case Markdig.Syntax.Inlines.LinkInline link:
+                    AppendRuns(paragraph, link, bold, italic);
+                    if (!string.IsNullOrEmpty(link.Url))
+                    {
+                        paragraph.Append(Run($" ({link.Url})", bold, italic));
+                    }
+
+                    break;
+                case Markdig.Syntax.Inlines.ContainerInline other:
+                    AppendRuns(paragraph, other, bold, italic);
+                    break;
+            }
+        }
+    }
+
+    public static Run Run(string text, bool bold = false, bool italic = false)
+    {
+        var properties = new RunProperties();
+        if (bold)
+        {
+            properties.Append(new Bold());
+        }
+
+        if (italic)
+        {
+            properties.Append(new Italic());
+        }
+
+        return new Run(properties, new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
     }
 
     /// <summary>The text without characters XML cannot hold (control characters, lone surrogates), which would make the whole document fail.</summary>

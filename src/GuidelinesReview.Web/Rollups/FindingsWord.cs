@@ -16,6 +16,9 @@ public static class FindingsWord
 {
     private static readonly string[] Columns = ["#", "Section", "Comment", "Proposed change", "Decision", "Observation", "Where addressed"];
 
+    /// <summary>Column widths in fiftieths of a percent (5000 = the page width): most room for the comment.</summary>
+    private static readonly int[] Widths = [250, 650, 1600, 800, 450, 800, 450];
+
     public static byte[] Build(FindingsReport report)
     {
         using var stream = new MemoryStream();
@@ -90,10 +93,17 @@ public static class FindingsWord
         body.Append(Para("Key findings", "Heading3"));
         foreach (var f in findings)
         {
-            // Findings are kept as their Markdown source: the secretariat edits the wording here.
-            var paragraph = Para(f.Markdown.Trim(), "ListParagraph");
-            paragraph.Append(new Run(new RunProperties(new Italic()), new Text($" (covers {f.Covers} item{(f.Covers == 1 ? "" : "s")})") { Space = SpaceProcessingModeValues.Preserve }));
-            body.Append(paragraph);
+            var paragraphs = FromMarkdown(f.Markdown, "ListParagraph").ToList();
+            if (paragraphs.Count == 0)
+            {
+                paragraphs.Add(Para("", "ListParagraph"));
+            }
+
+            paragraphs[^1].Append(Run($" (covers {f.Covers} item{(f.Covers == 1 ? "" : "s")})", italic: true));
+            foreach (var paragraph in paragraphs)
+            {
+                body.Append(paragraph);
+            }
         }
     }
 
@@ -103,33 +113,37 @@ public static class FindingsWord
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
+        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, new TableLayout { Type = TableLayoutValues.Fixed }));
+        // the grid in twentieths of a point, over the 25.7 cm between the margins
+        table.Append(new TableGrid(Widths.Select(w => new GridColumn { Width = (w * 14570 / 5000).ToString(CultureInfo.InvariantCulture) })));
         var header = new TableRow(new TableRowProperties(new TableHeader()));
-        foreach (var column in Columns)
+        for (var i = 0; i < Columns.Length; i++)
         {
-            header.Append(new TableCell(new Paragraph(new Run(new RunProperties(new Bold()), new Text(column)))));
+            header.Append(new TableCell(Width(i), new Paragraph(Run(Columns[i], bold: true))));
         }
 
         table.Append(header);
         foreach (var c in comments)
         {
-            table.Append(new TableRow(
-                Cell(c.Id.ToString(CultureInfo.InvariantCulture)),
-                Cell($"{c.Section} ({c.Anchor})"),
-                Cell($"{c.Text}\n— {c.Author}, {c.Organisation} ({c.Group}{(c.Region.Length == 0 ? "" : ", " + c.Region)})"),
-                Cell(c.ProposedChange ?? ""),
-                Cell(c.Decision),
-                Cell(c.Observation),
-                Cell(c.WhereAddressed)));
+            string[] cells =
+            [
+                c.Id.ToString(CultureInfo.InvariantCulture), $"{c.Section} ({c.Anchor})",
+                $"{c.Text}\n— {c.Author}, {c.Organisation} ({c.Group}{(c.Region.Length == 0 ? "" : ", " + c.Region)})",
+                c.ProposedChange ?? "", c.Decision, c.Observation, c.WhereAddressed,
+            ];
+            table.Append(new TableRow(cells.Select((text, i) => Cell(text, i))));
         }
 
         return table;
     }
 
+    private static TableCellProperties Width(int column) =>
+        new(new TableCellWidth { Type = TableWidthUnitValues.Pct, Width = Widths[column].ToString(CultureInfo.InvariantCulture) });
+
     /// <summary>A cell whose lines stay separate lines.</summary>
-    private static TableCell Cell(string text)
+    private static TableCell Cell(string text, int column)
     {
-        var cell = new TableCell();
+        var cell = new TableCell(Width(column));
         foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
         {
             cell.Append(Para(line));
