@@ -60,6 +60,7 @@ public static class AppSetup
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<CommentViews>();
         services.AddScoped<CommentService>();
+        services.AddScoped<GuidelinesReview.Web.Consultations.ConsultationService>();
         services.AddScoped<DispositionQueries>();
         services.AddScoped<ReviewBroadcaster>();
         services.AddSingleton<PresenceTracker>();
