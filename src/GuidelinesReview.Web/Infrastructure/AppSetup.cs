@@ -167,6 +167,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Admin/Invitations", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Dispositions", Policies.Secretariat);
+            o.Conventions.AuthorizePage("/Guidelines/Consultation", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Publish", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Meetings/EditRoom", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Meetings/EditMeeting", Policies.Secretariat);
