@@ -15,6 +15,13 @@ public sealed class TestClock : TimeProvider
     public void Set(DateTime instant) => now = new DateTimeOffset(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
 
     public DateTime UtcNow => GetUtcNow().UtcDateTime;
+
+    /// <summary>The whole minute <paramref name="minutes"/> after the current one: a later instant that prints without seconds.</summary>
+    public DateTime WholeMinutesAhead(int minutes)
+    {
+        var now = UtcNow;
+        return new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc).AddMinutes(minutes);
+    }
 }
 
 /// <summary>
@@ -25,6 +32,12 @@ public sealed class TestClock : TimeProvider
 public sealed class ClockedAppFactory : AppFactory
 {
     public TestClock Clock { get; } = new();
+
+    public Task ClearConsultationWindowsAsync() => DbAsync(db =>
+    {
+        db.ConsultationWindows.RemoveRange(db.ConsultationWindows);
+        return db.SaveChangesAsync();
+    });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

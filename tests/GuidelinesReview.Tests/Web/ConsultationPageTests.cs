@@ -17,12 +17,6 @@ public sealed class ConsultationPageTests(ClockedAppFactory app)
 
     private Task<List<ConsultationWindow>> WindowsAsync() => app.DbAsync(db => db.ConsultationWindows.Include(w => w.Groups).OrderBy(w => w.OpensAt).ToListAsync());
 
-    private Task ClearWindowsAsync() => app.DbAsync(db =>
-    {
-        db.ConsultationWindows.RemoveRange(db.ConsultationWindows);
-        return db.SaveChangesAsync();
-    });
-
     /// <summary>Posts the window form; several groups are several values of one field.</summary>
     private static async Task<HttpResponseMessage> PostWindowAsync(HttpClient client, string title, string opens, string closes, string zone = "UTC",
         string audience = "Everyone", string[]? groups = null, int id = 0, string handler = "")
@@ -46,7 +40,7 @@ public sealed class ConsultationPageTests(ClockedAppFactory app)
     [Fact]
     public async Task The_secretariat_opens_a_consultation_for_two_groups_with_times_in_a_chosen_time_zone()
     {
-        await ClearWindowsAsync();
+        await app.ClearConsultationWindowsAsync();
         var secretariat = await app.SignInAsync("secretariat@demo.local");
 
         var response = await PostWindowAsync(secretariat, "Consultation of governments", "2030-03-04T10:00", "2030-03-18T18:00", "Europe/Paris",
@@ -67,7 +61,7 @@ public sealed class ConsultationPageTests(ClockedAppFactory app)
     [Fact]
     public async Task A_refused_form_lists_every_problem_keeps_what_was_typed_and_saves_nothing()
     {
-        await ClearWindowsAsync();
+        await app.ClearConsultationWindowsAsync();
         var secretariat = await app.SignInAsync("secretariat@demo.local");
 
         var response = await PostWindowAsync(secretariat, "", "2030-03-18T17:00", "2030-03-04T09:00", audience: "StakeholderGroups");
@@ -85,7 +79,7 @@ public sealed class ConsultationPageTests(ClockedAppFactory app)
     [Fact]
     public async Task An_overlapping_window_is_refused_and_a_window_can_be_changed_and_deleted()
     {
-        await ClearWindowsAsync();
+        await app.ClearConsultationWindowsAsync();
         var secretariat = await app.SignInAsync("secretariat@demo.local");
         await PostWindowAsync(secretariat, "First round", "2030-03-04T09:00", "2030-03-18T17:00");
 
@@ -107,7 +101,7 @@ public sealed class ConsultationPageTests(ClockedAppFactory app)
     [Fact]
     public async Task Changing_a_window_shows_it_in_the_form_in_utc()
     {
-        await ClearWindowsAsync();
+        await app.ClearConsultationWindowsAsync();
         var secretariat = await app.SignInAsync("secretariat@demo.local");
         await PostWindowAsync(secretariat, "Governments", "2030-03-04T09:00", "2030-03-18T17:00", audience: "StakeholderGroups", groups: ["NationalGovernment"]);
         var id = Assert.Single(await WindowsAsync()).Id;
@@ -124,7 +118,7 @@ public sealed class ConsultationPageTests(ClockedAppFactory app)
     [Fact]
     public async Task An_expert_cannot_add_a_window_by_posting_the_form()
     {
-        await ClearWindowsAsync();
+        await app.ClearConsultationWindowsAsync();
         var expert = await app.SignInAsync("expert@demo.local");
 
         var response = await AppFactory.PostFormAsync(expert, Page, new()
@@ -143,9 +137,8 @@ public sealed class ConsultationPageTests(ClockedAppFactory app)
     [Fact]
     public async Task The_draft_page_tells_everyone_when_the_consultation_opens_how_long_it_has_left_and_when_it_closed()
     {
-        await ClearWindowsAsync();
-        var now = app.Clock.UtcNow;
-        var opens = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc).AddMinutes(2);
+        await app.ClearConsultationWindowsAsync();
+        var opens = app.Clock.WholeMinutesAhead(2);
         var closes = opens.AddDays(3);
         static string Local(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
         static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -45,12 +45,11 @@ public sealed class ConsultationWindowTests(ClockedAppFactory app)
     /// </summary>
     private async Task<(DateTime Opens, DateTime Closes)> OnlyWindowAsync(int versionId, params StakeholderGroup[] groups)
     {
-        var now = app.Clock.UtcNow;
-        var opens = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc).AddMinutes(2);
+        var opens = app.Clock.WholeMinutesAhead(2);
         var closes = opens.AddMinutes(10);
+        await app.ClearConsultationWindowsAsync();
         await app.DbAsync(async db =>
         {
-            db.ConsultationWindows.RemoveRange(db.ConsultationWindows);
             db.ConsultationWindows.Add(new ConsultationWindow
             {
                 VersionId = versionId,
@@ -60,7 +59,7 @@ public sealed class ConsultationWindowTests(ClockedAppFactory app)
                 Audience = groups.Length == 0 ? ConsultationAudience.Everyone : ConsultationAudience.StakeholderGroups,
                 Groups = groups.Select(g => new ConsultationGroup { Group = g }).ToList(),
                 CreatedById = await db.Users.Where(u => u.Email == "secretariat@demo.local").Select(u => u.Id).SingleAsync(),
-                CreatedAt = now,
+                CreatedAt = app.Clock.UtcNow,
             });
             return await db.SaveChangesAsync();
         });
@@ -214,11 +213,7 @@ public sealed class ConsultationWindowTests(ClockedAppFactory app)
     public async Task Without_windows_a_version_takes_comments_as_before()
     {
         var (versionId, _) = await ConsultationDraftAsync(app);
-        await app.DbAsync(db =>
-        {
-            db.ConsultationWindows.RemoveRange(db.ConsultationWindows);
-            return db.SaveChangesAsync();
-        });
+        await app.ClearConsultationWindowsAsync();
         await using var hub = await app.HubAsync(Academic);
 
         var joined = await hub.InvokeAsync<JoinResult>("JoinVersion", versionId, 0);

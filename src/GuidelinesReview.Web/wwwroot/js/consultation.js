@@ -6,6 +6,7 @@
   'use strict';
 
   const format = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  const utcFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
   function localise(root) {
     root.querySelectorAll('time[data-local]').forEach(t => {
@@ -53,7 +54,7 @@
     const el = document.createElement('time');
     el.dateTime = iso;
     el.textContent = format.format(new Date(ms));
-    el.title = `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+    el.title = `${utcFormat.format(new Date(ms))} UTC`; // as the server writes it
     return el;
   };
   const strong = (text) => { const el = document.createElement('strong'); el.textContent = text; return el; };
