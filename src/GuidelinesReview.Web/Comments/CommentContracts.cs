@@ -83,7 +83,15 @@ public sealed record JoinResult(
     IReadOnlyList<PresenceView> Viewers,
     bool CanWrite,
     bool CanModerate,
-    string? ReadOnlyReason);
+    string? ReadOnlyReason,
+    ConsultationView? Consultation = null);
+
+/// <summary>
+/// What the version's consultation windows say now (null when it has none): why your comments are
+/// refused (posts from a breakout room are exempt), or null; the next opening or closing, when to
+/// join again; and the server's time, so a client can time that without trusting its own clock.
+/// </summary>
+public sealed record ConsultationView(string? Refusal, DateTime? ChangesAt, DateTime Now);
 
 public sealed record RevisionView(CommentType Type, string Body, string? ProposedText, DateTime WrittenAt);
 

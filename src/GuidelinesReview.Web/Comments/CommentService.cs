@@ -1,5 +1,7 @@
 using GuidelinesReview.Core.Comments;
+using GuidelinesReview.Core.Consultations;
 using GuidelinesReview.Core.Markdown;
+using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Hubs;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,7 @@ public sealed partial class CommentService(
     CommentViews views,
     ReviewBroadcaster broadcaster,
     PostingLimiter limiter,
+    ConsultationService consultations,
     TimeProvider clock,
     ILogger<CommentService> logger)
 {
@@ -47,7 +50,9 @@ public sealed partial class CommentService(
 
         limiter.AcquirePost(caller.UserId);
 
-        var version = await OpenVersionAsync(input.VersionId, ct);
+        // A comment posted from a breakout room is the meeting's own channel, outside the consultation windows
+        // (the room itself is checked below).
+        var version = await OpenVersionAsync(input.VersionId, caller, fromRoom: input.RoomId is not null, ct);
         var comment = new Comment
         {
             VersionId = version.Id,
@@ -181,7 +186,7 @@ public sealed partial class CommentService(
             throw new CommentException(CommentErrorKind.Conflict, "This comment is hidden by the secretariat and cannot be edited.");
         }
 
-        await OpenVersionAsync(comment.VersionId, ct);
+        await OpenVersionAsync(comment.VersionId, caller, fromRoom: false, ct);
         var hasReplies = await db.Comments.AnyAsync(c => c.ParentId == comment.Id, ct);
         var hasDisposition = await db.Dispositions.AnyAsync(d => d.CommentId == comment.Id, ct);
         if (CommentRules.CheckEditable(comment.AuthorId == caller.UserId, comment.Status, hasReplies, hasDisposition) is { } problem)
@@ -215,7 +220,7 @@ public sealed partial class CommentService(
     {
         limiter.AcquireAction(caller.UserId);
         var comment = await FindAsync(commentId, ct);
-        await OpenVersionAsync(comment.VersionId, ct);
+        await OpenVersionAsync(comment.VersionId, caller, fromRoom: false, ct);
         if (comment.AuthorId != caller.UserId)
         {
             throw CommentException.Forbidden("Only the author can withdraw this comment.");
@@ -236,7 +241,7 @@ public sealed partial class CommentService(
         limiter.AcquireAction(caller.UserId);
         RequireWriter(caller);
         var comment = await FindAsync(commentId, ct);
-        await OpenVersionAsync(comment.VersionId, ct);
+        await OpenVersionAsync(comment.VersionId, caller, fromRoom: false, ct);
         if (comment.AuthorId == caller.UserId)
         {
             throw CommentException.Invalid("You cannot support your own comment.");
@@ -433,13 +438,26 @@ public sealed partial class CommentService(
         await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, ct)
             ?? throw CommentException.NotFound($"Comment #{commentId} does not exist.");
 
-    private async Task<DraftVersion> OpenVersionAsync(int versionId, CancellationToken ct)
+    /// <summary>
+    /// The version, if the caller may write comments on it now: not final, and inside one of its
+    /// consultation windows for the caller's stakeholder group (when it has windows). Checked at
+    /// every call on the injected clock, so a window closes for the hub and the API at the same instant.
+    /// </summary>
+    private async Task<DraftVersion> OpenVersionAsync(int versionId, Caller caller, bool fromRoom, CancellationToken ct)
     {
         var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, ct)
             ?? throw CommentException.NotFound($"Draft version {versionId} does not exist.");
-        return CommentRules.CheckVersionOpen(version.Status, version.Number) is { } problem
-            ? throw new CommentException(CommentErrorKind.ReadOnly, problem)
-            : version;
+        if (CommentRules.CheckVersionOpen(version.Status, version.Number) is { } problem)
+        {
+            throw new CommentException(CommentErrorKind.ReadOnly, problem);
+        }
+
+        if (!fromRoom && await consultations.StateAsync(caller.UserId, version.Id, version.Number, ct) is { Refusal: { } refusal })
+        {
+            throw new CommentException(refusal.Kind == RefusalKind.NotInAudience ? CommentErrorKind.Forbidden : CommentErrorKind.ReadOnly, refusal.Message);
+        }
+
+        return version;
     }
 
     private static void RequireWriter(Caller caller)

@@ -19,7 +19,8 @@ public sealed class ReviewHub(
     CommentViews views,
     PresenceTracker presence,
     CommentSnapshots snapshots,
-    PresenceNotifier presenceNotifier) : Hub<IReviewClient>
+    PresenceNotifier presenceNotifier,
+    Consultations.ConsultationService consultations) : Hub<IReviewClient>
 {
     private Caller Caller => Caller.From(Context.User!);
 
@@ -43,6 +44,7 @@ public sealed class ReviewHub(
                 () => views.ForVersionAsync(versionId, 0, moderator: true, Context.ConnectionAborted));
         var carried = await views.CarriedIntoAsync(versionId, caller.CanModerate, Context.ConnectionAborted);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => u.DisplayName).SingleAsync(Context.ConnectionAborted);
+        var consultation = await consultations.StateAsync(caller.UserId, versionId, version.Number, Context.ConnectionAborted);
         presence.Join(Context.ConnectionId, versionId, new PresenceView(caller.UserId, user, MainRole(caller)));
         presenceNotifier.Changed(versionId);
         return new JoinResult(
@@ -53,7 +55,8 @@ public sealed class ReviewHub(
             presence.Viewers(versionId),
             caller.CanWrite && version.Status != Core.Content.DraftStatus.Final,
             caller.CanModerate,
-            CommentRules.CheckVersionOpen(version.Status, version.Number) ?? (caller.CanWrite ? null : "Your role can read drafts but not comment on them."));
+            CommentRules.CheckVersionOpen(version.Status, version.Number) ?? (caller.CanWrite ? null : "Your role can read drafts but not comment on them."),
+            consultation is null ? null : new ConsultationView(consultation.Refusal?.Message, consultation.ChangesAt, consultation.Now));
     }
 
     public async Task<CommentView> PostComment(PostCommentInput input) => (await comments.PostAsync(Caller, input, Context.ConnectionAborted)).Comment;

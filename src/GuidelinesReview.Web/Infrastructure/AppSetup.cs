@@ -63,6 +63,7 @@ public static class AppSetup
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<CommentViews>();
         services.AddScoped<CommentService>();
+        services.AddScoped<GuidelinesReview.Web.Consultations.ConsultationService>();
         services.AddScoped<DispositionQueries>();
         services.AddScoped<ReviewBroadcaster>();
         services.AddSingleton<PresenceTracker>();
@@ -169,6 +170,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Admin/Invitations", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Dispositions", Policies.Secretariat);
+            o.Conventions.AuthorizePage("/Guidelines/Consultation", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Publish", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Rollup", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Guidelines/Findings", Policies.Secretariat);

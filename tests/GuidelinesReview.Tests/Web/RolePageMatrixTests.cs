@@ -24,6 +24,7 @@ public sealed class RolePageMatrixTests(AppFactory app)
         ["/account/password"] = Everyone,
         ["/admin/invitations"] = ["admin", "secretariat"],
         [$"/guidelines/{AppFactory.SampleSlug}/v/3/dispositions"] = ["admin", "secretariat"],
+        [$"/guidelines/{AppFactory.SampleSlug}/v/3/consultation"] = ["admin", "secretariat"],
         ["/admin/users"] = ["admin"],
         ["/meetings/new"] = ["admin", "secretariat"],
         [$"/guidelines/{AppFactory.SampleSlug}/v/3/rollup"] = ["admin", "secretariat"],

@@ -12,7 +12,7 @@ namespace GuidelinesReview.Web.Pages.Guidelines;
 
 /// <summary>The reading view of one draft version, optionally filtered by thematic area and principle.</summary>
 [CompressResponse]
-public sealed class DraftModel(DraftReader reader, MeetingReader rooms) : PageModel
+public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consultations.ConsultationService consultations) : PageModel
 {
     [FromQuery(Name = "area")]
     public string? Area { get; set; }
@@ -25,6 +25,8 @@ public sealed class DraftModel(DraftReader reader, MeetingReader rooms) : PageMo
     public int? RoomId { get; set; }
 
     public string? RoomTitle { get; private set; }
+
+    public ConsultationBanner? Consultation { get; private set; }
 
     public DraftView View { get; private set; } = null!;
     public SectionFilterResult? Filter { get; private set; }
@@ -56,6 +58,7 @@ public sealed class DraftModel(DraftReader reader, MeetingReader rooms) : PageMo
         }
 
         View = view;
+        Consultation = ConsultationBanner.For((await consultations.WindowsAsync(view.Version.Id, ct)).Select(w => w.Period).ToList(), consultations.Now);
         if (RoomId is { } roomId)
         {
             RoomTitle = await rooms.RoomTitleOnVersionAsync(roomId, view.Version.Id, ct);

@@ -23,6 +23,8 @@
   let canWrite = false;
   let canModerate = false;
   let readOnlyReason = null;
+  let consultation = null; // what the version's consultation windows say now (JoinResult.consultation)
+  let consultationTimer;
   let joined = false;
   let flushing = false;
 
@@ -55,8 +57,9 @@
   }
 
   const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const utc = (iso) => new Date(iso.endsWith('Z') ? iso : iso + 'Z');
   const when = (iso) => {
-    const d = new Date(iso.endsWith('Z') ? iso : iso + 'Z');
+    const d = utc(iso);
     return el('time', { datetime: d.toISOString(), text: dateFormat.format(d) });
   };
 
@@ -81,6 +84,12 @@
   };
 
   const isRefusal = (e) => /HubException: /.test((e && e.message) || '');
+
+  // Outside a consultation window the version is read-only for comments, except those posted
+  // from a breakout room (the meeting's own channel).
+  const windowRefusal = () => (consultation && consultation.refusal && !data.roomId ? consultation.refusal : null);
+  const writable = () => canWrite && !windowRefusal();
+  const refusal = () => readOnlyReason || windowRefusal();
 
   // ---------- connection ----------
 
@@ -135,6 +144,7 @@
     canWrite = result.canWrite;
     canModerate = result.canModerate;
     readOnlyReason = result.readOnlyReason;
+    consultation = result.consultation;
     for (const comment of result.comments) upsert(comment, false);
     seq = Math.max(seq, result.seq);
     carried.clear();
@@ -152,8 +162,36 @@
       } catch { /* a malformed address */ }
     }
     showPresence(result.viewers);
-    setStatus(readOnlyReason ? `Live. ${readOnlyReason}` : 'Live: new comments appear as they are posted.', 'live');
+    setStatus(refusal() ? `Live. ${refusal()}` : 'Live: new comments appear as they are posted.', 'live');
+    showWindowInForms();
+    watchConsultation();
     flushQueue();
+  }
+
+  // When a window opens or closes (by the server's clock), join again to hear what that means for
+  // this person. Up to a second of spread, so a whole audience does not rejoin in the same instant.
+  function watchConsultation() {
+    clearTimeout(consultationTimer);
+    if (!consultation || !consultation.changesAt) return;
+    const wait = utc(consultation.changesAt) - utc(consultation.now) + 100 + Math.random() * 1000;
+    consultationTimer = setTimeout(() => { if (online()) join().catch(() => {}); }, Math.min(wait, 86400000));
+  }
+
+  // A comment form left open when the window closes says so (the server would refuse it anyway).
+  function showWindowInForms() {
+    const reason = windowRefusal();
+    document.querySelectorAll('form[data-writes]').forEach(form => {
+      const submit = form.querySelector('button[type="submit"]');
+      if (reason) {
+        form.querySelector('.form-error').textContent = reason;
+        submit.disabled = true;
+        form.dataset.closed = '';
+      } else if (form.hasAttribute('data-closed')) {
+        form.querySelector('.form-error').textContent = '';
+        submit.disabled = false;
+        delete form.dataset.closed;
+      }
+    });
   }
 
   window.addEventListener('online', () => { if (connection.state === signalR.HubConnectionState.Connected) flushQueue(); });
@@ -390,19 +428,19 @@
     const supported = c.supporters.some(s => s.id === userId);
     const supportLabel = `+1 Support${c.supporters.length ? ` (${c.supporters.length})` : ''}`;
     if (!c.parentId) {
-      if (canWrite && !mine && active) {
+      if (writable() && !mine && active) {
         bar.append(el('button', { type: 'button', 'data-action': 'support', class: 'btn btn-sm btn-outline-primary', 'aria-pressed': String(supported), text: supportLabel,
           title: c.supporters.map(s => s.name).join(', '), onclick: () => act('SetSupport', c.id, !supported) }));
       } else if (c.supporters.length) {
         bar.append(el('span', { class: 'support-count', text: `${c.supporters.length} support${c.supporters.length === 1 ? '' : 's'}` }));
       }
       if (c.supporters.length) bar.append(el('span', { class: 'support-names', text: `Supported by ${c.supporters.map(s => s.name).join(', ')}` }));
-      if (canWrite && active) bar.append(el('button', { type: 'button', 'data-action': 'reply', class: 'btn btn-sm btn-link', text: 'Reply', onclick: () => openReply(c) }));
+      if (writable() && active) bar.append(el('button', { type: 'button', 'data-action': 'reply', class: 'btn btn-sm btn-link', text: 'Reply', onclick: () => openReply(c) }));
     }
-    if (mine && canWrite && active && !c.replyCount && !c.disposition) {
+    if (mine && writable() && active && !c.replyCount && !c.disposition) {
       bar.append(el('button', { type: 'button', 'data-action': 'edit', class: 'btn btn-sm btn-link', text: 'Edit', onclick: () => openEdit(c) }));
     }
-    if (mine && canWrite && active) {
+    if (mine && writable() && active) {
       bar.append(el('button', { type: 'button', 'data-action': 'withdraw', class: 'btn btn-sm btn-link', text: 'Withdraw', onclick: () => { if (confirm('Withdraw this comment? It stays visible, marked as withdrawn.')) act('WithdrawComment', c.id); } }));
     }
     if (canModerate) {
@@ -509,11 +547,12 @@
     column.querySelectorAll('form[data-keep]').forEach(f => f.remove());
   }
 
-  function formShell(column, title, onSubmit, fields, submitText) {
+  // writes: a comment, reply or edit, which a closing consultation window stops (not moderation).
+  function formShell(column, title, onSubmit, fields, submitText, writes = false) {
     closeForms(column);
     const error = el('p', { class: 'text-danger form-error', role: 'alert' });
     const submit = el('button', { type: 'submit', class: 'btn btn-sm btn-primary', text: submitText });
-    const form = el('form', { class: 'comment-form', 'data-keep': true, 'aria-label': title, novalidate: true },
+    const form = el('form', { class: 'comment-form', 'data-keep': true, 'data-writes': writes, 'aria-label': title, novalidate: true },
       el('p', { class: 'form-title', text: title }), fields, error,
       el('div', { class: 'd-flex gap-2' }, submit,
         el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Cancel', onclick: () => { form.remove(); renderBlock(column.dataset.commentsFor); } })));
@@ -546,7 +585,7 @@
     ['general', 'technical', 'editorial'].map(t => el('option', { value: t, text: typeName(t), selected: t === value })));
 
   function openComposer(anchor, quote) {
-    if (!canWrite) { say(readOnlyReason || 'Your role cannot comment.'); return; }
+    if (!writable()) { say(refusal() || 'Your role cannot comment.'); return; }
     const column = document.querySelector(`[data-comments-for="${CSS.escape(anchor)}"]`);
     if (!column) return;
     const passage = el('input', { class: 'form-control form-control-sm', name: 'quote', value: quote ? quote.exact : '', maxlength: 2000 });
@@ -565,7 +604,7 @@
       field('Passage (optional)', passage, 'Select text in the draft, or type the exact words you are commenting on.'),
       field('Comment', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 4, required: true, maxlength: data.maxBody })),
       field('Proposed replacement text (optional)', el('textarea', { class: 'form-control form-control-sm', name: 'proposed', rows: 2 })),
-    ], 'Post comment');
+    ], 'Post comment', true);
   }
 
   function quoteFor(anchor, exact, selected) {
@@ -611,7 +650,7 @@
     formShell(column, `Reply to ${c.author.name}`, async (form, error) => {
       if (!collapse(form.body.value)) { error.textContent = 'Write something: the reply is empty.'; return; }
       await submitPost({ clientId: newClientId(), versionId, anchor: c.anchor, type: 'general', body: form.body.value, proposedText: null, quote: null, parentId: c.id }, form, error);
-    }, [field('Reply', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 3, maxlength: data.maxBody }))], 'Post reply');
+    }, [field('Reply', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 3, maxlength: data.maxBody }))], 'Post reply', true);
   }
 
   async function invokeFromForm(form, error, method, ...args) {
@@ -631,7 +670,7 @@
       c.parentId ? null : field('Type', typeSelect(c.type)),
       field('Comment', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 4, maxlength: data.maxBody })),
       c.parentId ? null : field('Proposed replacement text (optional)', el('textarea', { class: 'form-control form-control-sm', name: 'proposed', rows: 2 })),
-    ].filter(Boolean), 'Save changes');
+    ].filter(Boolean), 'Save changes', true);
     form.body.value = c.body || '';
     if (form.proposed) form.proposed.value = c.proposedText || '';
     if (!form.type) form.append(el('input', { type: 'hidden', name: 'type', value: c.type }));
@@ -698,7 +737,7 @@
     const selection = document.getSelection();
     selectionButton.hidden = true;
     selectionQuote = null;
-    if (!canWrite || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
+    if (!writable() || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
     const range = selection.getRangeAt(0).cloneRange();
     const blockOfNode = (node) => (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement)?.closest('[data-anchor]');
     const start = blockOfNode(range.startContainer);

@@ -1,0 +1,149 @@
+using GuidelinesReview.Core.Consultations;
+using GuidelinesReview.Core.Content;
+using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Consultations;
+
+public sealed record ConsultationVersion(int Id, int Number, string Label, DraftStatus Status, string GuidelineSlug, string GuidelineTitle);
+
+public sealed record SavedWindow(int Id, ConsultationPeriod Period);
+
+/// <summary>Whether a person may comment on a version now, and when that may change.</summary>
+public sealed record ConsultationState(ConsultationRefusal? Refusal, DateTime? ChangesAt, DateTime Now);
+
+/// <summary>A window as the secretariat's form posts it; <see cref="Id"/> 0 adds one.</summary>
+public sealed class WindowForm
+{
+    public int Id { get; set; }
+    public string? Title { get; set; }
+    public string? OpensAt { get; set; }
+    public string? ClosesAt { get; set; }
+    public string? TimeZone { get; set; } = "UTC";
+    public string? Audience { get; set; } = nameof(ConsultationAudience.Everyone);
+    public List<string> Groups { get; set; } = [];
+
+    /// <summary>A saved window in the form, in UTC.</summary>
+    public static WindowForm Of(SavedWindow saved) => new()
+    {
+        Id = saved.Id,
+        Title = saved.Period.Title,
+        OpensAt = Local(saved.Period.OpensAt),
+        ClosesAt = Local(saved.Period.ClosesAt),
+        TimeZone = "UTC",
+        Audience = saved.Period.Groups is null ? nameof(ConsultationAudience.Everyone) : nameof(ConsultationAudience.StakeholderGroups),
+        Groups = saved.Period.Groups?.Select(g => g.ToString()).ToList() ?? [],
+    };
+
+    private static string Local(DateTime utc) =>
+        utc.ToString(utc.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The consultation windows of draft versions: what they allow now (for <see cref="CommentService"/>,
+/// the hub and the draft page, all on the injected clock) and the secretariat's changes to them.
+/// </summary>
+public sealed class ConsultationService(AppDbContext db, TimeProvider clock)
+{
+    private const string NotAllowed = "Only the secretariat sets up consultation windows.";
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<ConsultationVersion?> FindVersionAsync(string slug, int number, CancellationToken ct) =>
+        db.DraftVersions.AsNoTracking().Where(v => v.Guideline.Slug == slug && v.Number == number)
+            .Select(v => new ConsultationVersion(v.Id, v.Number, v.Label, v.Status, v.Guideline.Slug, v.Guideline.Title))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>A version's windows, earliest first.</summary>
+    public async Task<IReadOnlyList<SavedWindow>> WindowsAsync(int versionId, CancellationToken ct) =>
+        (await db.ConsultationWindows.AsNoTracking().Include(w => w.Groups).Where(w => w.VersionId == versionId).ToListAsync(ct))
+            .Select(w => new SavedWindow(w.Id, PeriodOf(w))).OrderBy(w => w.Period.OpensAt).ToList();
+
+    /// <summary>What the version's windows say about this person commenting now; null when the version has none.</summary>
+    public async Task<ConsultationState?> StateAsync(string userId, int versionId, int versionNumber, CancellationToken ct)
+    {
+        var windows = (await WindowsAsync(versionId, ct)).Select(w => w.Period).ToList();
+        if (windows.Count == 0)
+        {
+            return null;
+        }
+
+        var group = await db.Users.Where(u => u.Id == userId).Select(u => u.StakeholderGroup).SingleAsync(ct);
+        var now = Now;
+        return new ConsultationState(ConsultationRules.CheckComment(windows, versionNumber, now, group, fromRoom: false), ConsultationRules.NextChange(windows, now), now);
+    }
+
+    /// <summary>Adds or changes a window; every problem is reported and a refused request saves nothing.</summary>
+    public async Task<IReadOnlyList<string>> SaveAsync(Caller caller, ConsultationVersion version, WindowForm form, CancellationToken ct)
+    {
+        if (!caller.CanModerate)
+        {
+            return [NotAllowed];
+        }
+
+        // One write transaction from the overlap check to the save, so two saves at once cannot both pass it.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var existing = await db.ConsultationWindows.Include(w => w.Groups).Where(w => w.VersionId == version.Id).ToListAsync(ct);
+        var window = existing.FirstOrDefault(w => w.Id == form.Id);
+        if (form.Id != 0 && window is null)
+        {
+            return [$"That consultation window is not on v{version.Number}; it may have been deleted. Nothing was saved."];
+        }
+
+        var forEveryone = form.Audience switch
+        {
+            nameof(ConsultationAudience.Everyone) => true,
+            nameof(ConsultationAudience.StakeholderGroups) => (bool?)false,
+            _ => null,
+        };
+        var request = new WindowRequest(form.Title, form.OpensAt, form.ClosesAt, form.TimeZone, forEveryone, form.Groups);
+        var others = existing.Where(w => w != window).Select(PeriodOf).ToList();
+        var (period, problems) = ConsultationRules.Read(request, version.Number, version.Status, others, Now, isNew: window is null);
+        if (period is null)
+        {
+            return problems;
+        }
+
+        if (window is null)
+        {
+            window = new ConsultationWindow { VersionId = version.Id, CreatedById = caller.UserId, CreatedAt = Now };
+            db.ConsultationWindows.Add(window);
+        }
+
+        (window.Title, window.OpensAt, window.ClosesAt) = (period.Title, period.OpensAt, period.ClosesAt);
+        window.Audience = period.Groups is null ? ConsultationAudience.Everyone : ConsultationAudience.StakeholderGroups;
+        var groups = period.Groups ?? [];
+        window.Groups.RemoveAll(g => !groups.Contains(g.Group));
+        window.Groups.AddRange(groups.Where(g => window.Groups.All(w => w.Group != g)).Select(g => new ConsultationGroup { Group = g }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return [];
+    }
+
+    /// <summary>Deletes a window; null when done, else why not.</summary>
+    public async Task<string?> DeleteAsync(Caller caller, int versionId, int windowId, CancellationToken ct)
+    {
+        if (!caller.CanModerate)
+        {
+            return NotAllowed;
+        }
+
+        var window = await db.ConsultationWindows.FirstOrDefaultAsync(w => w.Id == windowId && w.VersionId == versionId, ct);
+        if (window is null)
+        {
+            return "That consultation window is not on this version; it may have been deleted already.";
+        }
+
+        db.ConsultationWindows.Remove(window);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    // SQLite gives the times back without a kind; they were stored as UTC.
+    private static ConsultationPeriod PeriodOf(ConsultationWindow w) => new(
+        w.Title,
+        DateTime.SpecifyKind(w.OpensAt, DateTimeKind.Utc),
+        DateTime.SpecifyKind(w.ClosesAt, DateTimeKind.Utc),
+        w.Audience == ConsultationAudience.Everyone ? null : w.Groups.Select(g => g.Group).Order().ToList());
+}
