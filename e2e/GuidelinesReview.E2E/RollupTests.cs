@@ -82,7 +82,9 @@ public sealed class RollupTests(AppServer app)
         {
             var text = document.MainDocumentPart!.Document.Body!.InnerText;
             Assert.Contains("Feedback matching: stakeholder group: Local and regional government; region: Africa.", text, StringComparison.Ordinal);
-            Assert.Contains("African local governments want **budgets decided with residents**.", text, StringComparison.Ordinal);
+            Assert.Contains("African local governments want budgets decided with residents.", text, StringComparison.Ordinal);
+            Assert.Contains(document.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Run>(),
+                r => r.InnerText == "budgets decided with residents" && r.RunProperties?.Bold is not null);
             Assert.Contains("ville inclusive, مدينة شاملة.", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Regional agencies can host", text, StringComparison.Ordinal);
         }
