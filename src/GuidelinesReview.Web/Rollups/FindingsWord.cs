@@ -17,7 +17,7 @@ public static class FindingsWord
     private static readonly string[] Columns = ["#", "Section", "Comment", "Proposed change", "Decision", "Observation", "Where addressed"];
 
     /// <summary>Column widths in fiftieths of a percent (5000 = the page width): most room for the comment.</summary>
-    private static readonly int[] Widths = [250, 650, 1600, 800, 450, 800, 450];
+    private static readonly int[] Widths = [250, 650, 1500, 800, 450, 800, 550];
 
     public static byte[] Build(FindingsReport report)
     {
