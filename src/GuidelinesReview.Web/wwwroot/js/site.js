@@ -31,6 +31,12 @@
     block.scrollIntoView({ block: 'start', behavior: reduced ? 'instant' : behavior });
   }
 
+  // Forms that delete something ask first (data-confirm holds the question).
+  document.addEventListener('submit', (event) => {
+    const question = event.target.getAttribute && event.target.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) event.preventDefault();
+  });
+
   // Permalink: copy the block's address, highlight the block, keep the address in the bar.
   document.addEventListener('click', async (event) => {
     const link = event.target.closest('a[data-anchor-link]');
