@@ -46,6 +46,7 @@ public sealed class RollupTests(AppServer app)
         }
 
         var page = await app.NewPageAsync(signInAs: "secretariat");
+        var accept = false;
         await page.GotoAsync("/guidelines/people-centred-smart-cities/v/3");
         await page.GetByRole(AriaRole.Link, new() { Name = "Rollup and findings" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What was heard on v3" })).ToBeVisibleAsync();
@@ -98,6 +99,15 @@ public sealed class RollupTests(AppServer app)
 
         var markdown = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Markdown" }).ClickAsync());
         Assert.Equal("people-centred-smart-cities-v3-findings.md", markdown.SuggestedFilename);
+
+        // deleting asks first: dismissed, the finding stays; accepted, it goes
+        page.Dialog += async (_, dialog) => await (dialog.Message.StartsWith("Delete this key finding?", StringComparison.Ordinal) && accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+        await page.Locator(".key-finding").GetByRole(AriaRole.Button, new() { Name = "Delete this finding" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".key-finding")).ToHaveCountAsync(1);
+        accept = true;
+        await page.Locator(".key-finding").GetByRole(AriaRole.Button, new() { Name = "Delete this finding" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("The key finding was deleted.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".key-finding")).ToHaveCountAsync(0);
 
         var phone = await app.NewPageAsync(signInAs: "secretariat", width: 375, height: 800);
         await phone.GotoAsync(page.Url);
