@@ -53,6 +53,7 @@ public static class AppSetup
         services.AddScoped<GuidelinesReview.Web.Meetings.RoomService>();
         services.AddScoped<GuidelinesReview.Web.Meetings.MeetingSetup>();
         services.AddScoped<GuidelinesReview.Web.Meetings.RoomBroadcaster>();
+        services.AddScoped<GuidelinesReview.Web.Meetings.RoomEvictions>();
         services.AddSingleton<GuidelinesReview.Web.Meetings.RoomPresence>();
         services.AddScoped<DraftReader>();
         services.AddScoped<InvitationService>();

@@ -33,7 +33,7 @@ public sealed record NewMeeting(string? Title, int VersionId, string? TimeZone, 
 /// The secretariat creates and changes meetings: title, draft version, time zone, days and agenda.
 /// Every problem of a request is reported together and a request with any problem saves nothing.
 /// </summary>
-public sealed class MeetingSetup(AppDbContext db)
+public sealed class MeetingSetup(AppDbContext db, RoomEvictions evictions)
 {
     private const string NotAllowed = "Only the secretariat sets up meetings.";
 
@@ -163,6 +163,7 @@ public sealed class MeetingSetup(AppDbContext db)
 
         db.BreakoutRooms.Remove(room);
         await db.SaveChangesAsync(ct);
+        await evictions.EmptyAsync(roomId); // an empty room may still have people looking at it
         return null;
     }
 

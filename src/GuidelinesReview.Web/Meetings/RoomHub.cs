@@ -18,6 +18,9 @@ public interface IRoomClient
     Task HandsChanged(int roomId, IReadOnlyList<HandView> hands, HandView? called);
 
     Task PresenceChanged(int roomId, IReadOnlyList<PresenceView> people);
+
+    /// <summary>This connection was taken out of the room (removed from it, the room removed, or a role taken away); the page stops.</summary>
+    Task RemovedFromRoom(int roomId, string reason);
 }
 
 /// <summary>Who is in which room now (one connection, one room).</summary>

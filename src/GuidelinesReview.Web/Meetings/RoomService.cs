@@ -10,7 +10,7 @@ namespace GuidelinesReview.Web.Meetings;
 /// Every change in a breakout room, checked against <see cref="RoomAccess"/> on the server and
 /// refused with a <see cref="CommentException"/> (nothing saved), then pushed to the room.
 /// </summary>
-public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, PostingLimiter limiter, TimeProvider clock)
+public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, RoomEvictions evictions, PostingLimiter limiter, TimeProvider clock)
 {
     public const int MaxNotes = 200_000;
     public const int MaxTakeaway = 2_000;
@@ -329,6 +329,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         room.Tags.RemoveAll(t => !termIds.Contains(t.TermId));
         room.Tags.AddRange(termIds.Where(id => room.Tags.All(t => t.TermId != id)).Distinct().Select(id => new RoomTag { TermId = id }));
         await db.SaveChangesAsync(ct);
+        await evictions.RecheckRoomAsync(roomId, ct);
         return [];
     }
 

@@ -13,12 +13,7 @@ public sealed class RoomHubTests(AppFactory app)
 
     private Task<int> RoomIdAsync(string title) => app.DbAsync(db => db.BreakoutRooms.Where(r => r.Title == title).Select(r => r.Id).FirstAsync());
 
-    private async Task<HubTestClient> InRoomAsync(string who, int roomId)
-    {
-        var hub = await HubTestClient.ConnectAsync(app.Server, await app.AuthCookieAsync($"{who}@demo.local"), path: "/hubs/room");
-        await hub.InvokeAsync("JoinRoom", roomId);
-        return hub;
-    }
+    private Task<HubTestClient> InRoomAsync(string who, int roomId) => app.InRoomAsync(who, roomId);
 
     private async Task OpenAsync(int roomId, bool open = true)
     {

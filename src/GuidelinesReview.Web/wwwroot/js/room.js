@@ -12,6 +12,7 @@
   let saving = false;
   let saveTimer = null;
   let timerTick = null;
+  let removed = false;
 
   const errorText = (e) => { const m = (e && e.message) || String(e); const i = m.indexOf('HubException: '); return i >= 0 ? m.slice(i + 14) : m; };
   const say = (text) => { const t = $('toast'); if (!t) return; t.textContent = text; t.classList.add('show'); setTimeout(() => t.classList.remove('show'), 3000); };
@@ -47,13 +48,32 @@
   connection.on('PresenceChanged', (id, people) => {
     if (id === roomId) $('room-presence').textContent = `In the room now (${people.length}): ${people.map(p => `${p.name} (${p.role})`).join(', ')}`;
   });
+  // Taken out of the room (removed from it, the room removed, or a role changed): stop, keeping any unsaved text to copy.
+  connection.on('RemovedFromRoom', (id, reason) => {
+    if (id !== roomId) return;
+    removed = true;
+    clearTimeout(saveTimer);
+    const editor = $('notes-text');
+    const unsaved = Boolean(editor.dataset.dirty);
+    state.you = { canModerate: false, canEditNotes: false, canEditTakeaways: false, canSupport: false };
+    renderRoom();
+    renderTakeaways();
+    editor.readOnly = true;
+    $('notes-editor').hidden = !unsaved;
+    $('room-presence').textContent = '';
+    $('room-removed').textContent = unsaved ? `${reason} Your unsaved notes are below: copy what you need.` : reason;
+    $('room-removed').hidden = false;
+    status(`${reason} This page no longer updates.`, 'offline');
+    connection.stop();
+  });
   connection.onreconnecting(() => status('Connection lost: reconnecting… Your notes are kept in this browser until saved.', 'reconnecting'));
   connection.onreconnected(() => join().catch(() => setTimeout(start, 2000)));
-  connection.onclose(() => setTimeout(start, 2000));
+  connection.onclose(() => { if (!removed) setTimeout(start, 2000); });
 
   function status(text, kind) { $('room-status').textContent = text; $('room-status').dataset.state = kind; }
 
   async function start() {
+    if (removed) return;
     try {
       if (connection.state === signalR.HubConnectionState.Disconnected) await connection.start();
       await join();
@@ -122,7 +142,7 @@
 
   async function saveNotes() {
     const editor = $('notes-text');
-    if (saving || !editor.dataset.dirty) return;
+    if (removed || saving || !editor.dataset.dirty) return;
     saving = true;
     const text = editor.value;
     try {
