@@ -81,7 +81,9 @@ public static class AppSetup
                 // scripts that take three bytes a character that is ~60 KB, over the 32 KB default.
                 o.MaximumReceiveMessageSize = 128 * 1024;
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums))
+            // A room's notes are saved whole, up to 200,000 characters: far over the limit above.
+            .AddHubOptions<GuidelinesReview.Web.Meetings.RoomHub>(o => o.MaximumReceiveMessageSize = GuidelinesReview.Web.Meetings.RoomService.MaxNotesMessageBytes);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

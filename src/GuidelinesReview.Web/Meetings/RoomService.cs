@@ -13,6 +13,12 @@ namespace GuidelinesReview.Web.Meetings;
 public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, RoomEvictions evictions, PostingLimiter limiter, TimeProvider clock)
 {
     public const int MaxNotes = 200_000;
+
+    /// <summary>
+    /// The largest hub message a room must accept: notes of <see cref="MaxNotes"/> characters in UTF-8
+    /// JSON, where one character takes up to 6 bytes (a control character written as \u0001), and the call around them.
+    /// </summary>
+    public const long MaxNotesMessageBytes = 6L * MaxNotes + 16 * 1024;
     public const int MaxTakeaway = 2_000;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

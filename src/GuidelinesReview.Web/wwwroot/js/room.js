@@ -6,6 +6,7 @@
   if (!root || !window.signalR) return;
   const roomId = Number(root.dataset.roomId);
   const userId = root.dataset.userId;
+  const maxNotes = Number(root.dataset.maxNotes);
   const $ = (id) => document.getElementById(id);
   const draftKey = `gr.notes.${roomId}.${userId}`;
   let state = null;
@@ -143,8 +144,13 @@
   async function saveNotes() {
     const editor = $('notes-text');
     if (removed || saving || !editor.dataset.dirty) return;
-    saving = true;
     const text = editor.value;
+    if (text.length > maxNotes) {
+      // Refused here: the server would refuse it too, and a message this size is better not sent.
+      $('notes-saved').textContent = `Not saved: the notes are ${text.length.toLocaleString('en')} characters long; at most ${maxNotes.toLocaleString('en')} are kept. Shorten them to save; your text stays in this browser.`;
+      return;
+    }
+    saving = true;
     try {
       const result = await connection.invoke('SaveNotes', roomId, state.notesVersion, text);
       if (result.saved) {
