@@ -142,6 +142,10 @@ public sealed class MeetingSetup(AppDbContext db, RoomEvictions evictions)
         return room.Id;
     }
 
+    /// <summary>The room, if it is one of the meeting's (a room's address names its meeting; the two must agree).</summary>
+    public IQueryable<BreakoutRoom> RoomOf(string slug, int roomId) =>
+        db.BreakoutRooms.Where(r => r.Id == roomId && db.Meetings.Any(m => m.Slug == slug && m.Days.Any(d => d.Agenda.Any(a => a.Id == r.AgendaItemId))));
+
     /// <summary>Removes a room no one has used yet (no comments, takeaways or notes); a used room keeps the meeting's record.</summary>
     public async Task<string?> RemoveRoomAsync(Caller caller, string slug, int roomId, CancellationToken ct)
     {
@@ -150,8 +154,8 @@ public sealed class MeetingSetup(AppDbContext db, RoomEvictions evictions)
             return NotAllowed;
         }
 
-        var room = await db.BreakoutRooms.FirstOrDefaultAsync(r => r.Id == roomId, ct);
-        if (room is null || !await db.MeetingOf(room.AgendaItemId).AnyAsync(m => m.Slug == slug, ct))
+        var room = await RoomOf(slug, roomId).FirstOrDefaultAsync(ct);
+        if (room is null)
         {
             return "That room is not part of this meeting.";
         }
