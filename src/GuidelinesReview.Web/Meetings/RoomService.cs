@@ -19,7 +19,6 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
     /// JSON, where one character takes up to 6 bytes (a control character written as \u0001), and the call around them.
     /// </summary>
     public const long MaxNotesMessageBytes = 6L * MaxNotes + 16 * 1024;
-    public const int MaxTakeaway = 2_000;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -62,15 +61,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
     {
         var (room, person) = await EnterAsync(caller, roomId, ct);
         Require(person, RoomAction.Moderate, room);
-        var versionId = await db.MeetingOf(room.AgendaItemId).Select(m => m.VersionId).SingleAsync(ct);
-        var scope = await db.Set<RoomSection>().Where(s => s.RoomId == roomId).Select(s => s.Anchor).ToListAsync(ct);
-        var section = await db.Blocks.Where(b => b.VersionId == versionId && b.Anchor == anchor).Select(b => b.Section.Anchor).FirstOrDefaultAsync(ct)
-            ?? throw CommentException.NotFound($"There is no paragraph '{anchor}' in this meeting's draft.");
-        if (!scope.Any(s => section == s || section.StartsWith(s + ".", StringComparison.Ordinal)))
-        {
-            throw CommentException.Invalid($"'{anchor}' is outside the sections this room discusses ({string.Join(", ", scope)}).");
-        }
-
+        await RequireInScopeAsync(room, anchor, ct);
         room.FocusAnchor = anchor;
         await db.SaveChangesAsync(ct);
         await broadcaster.RoomChangedAsync(room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt);
@@ -190,14 +181,15 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         var (room, person) = await EnterAsync(caller, input.RoomId, ct);
         Require(person, RoomAction.EditTakeaways, room);
         var text = input.Text?.Trim() ?? "";
-        if (text.Length is 0 or > MaxTakeaway)
+        var anchor = string.IsNullOrWhiteSpace(input.Anchor) ? null : input.Anchor.Trim();
+        if (TakeawayRules.Check(text, input.Kind, anchor) is { } problem)
         {
-            throw CommentException.Invalid($"A takeaway has 1 to {MaxTakeaway:N0} characters; this one has {text.Length:N0}.");
+            throw CommentException.Invalid(problem);
         }
 
-        if (!Enum.IsDefined(input.Kind))
+        if (anchor is not null)
         {
-            throw CommentException.Invalid("A takeaway is a recommendation, a concern, a question or a proposed text change.");
+            await RequireInScopeAsync(room, anchor, ct);
         }
 
         limiter.AcquireAction(caller.UserId);
@@ -207,14 +199,14 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
             RoomId = room.Id,
             Text = text,
             Kind = input.Kind,
-            Anchor = string.IsNullOrWhiteSpace(input.Anchor) ? null : input.Anchor.Trim(),
+            Anchor = anchor,
             Ordinal = await db.Takeaways.Where(t => t.RoomId == room.Id).Select(t => (int?)t.Ordinal).MaxAsync(ct) + 1 ?? 0,
             CreatedAt = Now,
             CreatedById = caller.UserId,
         };
         foreach (var (keys, kind, what) in new[] { (input.Areas, TaxonomyKind.ThematicArea, "thematic area"), (input.Principles, TaxonomyKind.Principle, "principle") })
         {
-            foreach (var key in keys ?? [])
+            foreach (var key in (keys ?? []).Distinct(StringComparer.Ordinal))
             {
                 var term = terms.FirstOrDefault(t => t.Kind == kind && t.Key == key)
                     ?? throw CommentException.Invalid($"'{key}' is not a {what} of this guideline.");
@@ -357,6 +349,19 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         var guidelineId = await db.MeetingOf(room.AgendaItemId)
             .Select(m => m.Version.GuidelineId).SingleAsync(ct);
         return await db.GuidelineTerms.Where(t => t.GuidelineId == guidelineId).ToListAsync(ct);
+    }
+
+    /// <summary>Refuses an anchor that is not a paragraph of the meeting's draft in the sections the room discusses.</summary>
+    private async Task RequireInScopeAsync(BreakoutRoom room, string anchor, CancellationToken ct)
+    {
+        var versionId = await db.MeetingOf(room.AgendaItemId).Select(m => m.VersionId).SingleAsync(ct);
+        var scope = await db.Set<RoomSection>().Where(s => s.RoomId == room.Id).Select(s => s.Anchor).ToListAsync(ct);
+        var section = await db.Blocks.Where(b => b.VersionId == versionId && b.Anchor == anchor).Select(b => b.Section.Anchor).FirstOrDefaultAsync(ct)
+            ?? throw CommentException.NotFound($"There is no paragraph '{anchor}' in this meeting's draft.");
+        if (!scope.Any(s => section == s || section.StartsWith(s + ".", StringComparison.Ordinal)))
+        {
+            throw CommentException.Invalid($"'{anchor}' is outside the sections this room discusses ({string.Join(", ", scope)}).");
+        }
     }
 
     private async Task<Takeaway> FindTakeawayAsync(int id, CancellationToken ct) =>
