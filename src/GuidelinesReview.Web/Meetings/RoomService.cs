@@ -95,7 +95,16 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
             db.RaisedHands.Remove(hand);
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person's other tab raised or lowered the hand at the same moment: it already is as asked.
+            db.ChangeTracker.Clear();
+        }
+
         await broadcaster.HandsChangedAsync(roomId, await HandsAsync(roomId, ct), called: null);
     }
 
@@ -111,7 +120,16 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         }
 
         db.RaisedHands.Remove(next);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another moderator gave the floor at the same moment, to the same person; not to a second one.
+            throw new CommentException(CommentErrorKind.Conflict, $"{next.User.DisplayName} was just given the floor by someone else.");
+        }
+
         var called = new HandView(next.UserId, next.User.DisplayName, next.RaisedAt);
         await broadcaster.HandsChangedAsync(roomId, await HandsAsync(roomId, ct), called);
         return called;
