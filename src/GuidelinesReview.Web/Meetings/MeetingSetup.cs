@@ -21,7 +21,10 @@ public sealed class AgendaForm
     public int DayId { get; set; }
     public string? Time { get; set; }
     public string? Title { get; set; }
-    public AgendaKind Kind { get; set; }
+
+    /// <summary>Null when the form sent something that is not a kind (model binding leaves it unset), so it is reported with the rest.</summary>
+    public AgendaKind? Kind { get; set; }
+
     public bool Remove { get; set; }
 }
 
@@ -280,6 +283,12 @@ public sealed class MeetingSetup(AppDbContext db, RoomEvictions evictions)
                 continue;
             }
 
+            if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+            {
+                problems.Add($"Choose whether {label} is a plenary or a breakout session.");
+                continue;
+            }
+
             var to = meeting.Days.FirstOrDefault(d => d.Id == input.DayId);
             if (to is null)
             {
@@ -299,17 +308,17 @@ public sealed class MeetingSetup(AppDbContext db, RoomEvictions evictions)
 
             if (item is null)
             {
-                to.Agenda.Add(new AgendaItem { Time = time, Title = input.Title.Trim(), Kind = input.Kind });
+                to.Agenda.Add(new AgendaItem { Time = time, Title = input.Title.Trim(), Kind = kind });
                 continue;
             }
 
-            if (item.Rooms.Count > 0 && input.Kind == AgendaKind.Plenary)
+            if (item.Rooms.Count > 0 && kind == AgendaKind.Plenary)
             {
                 problems.Add($"{label} has breakout rooms, so it stays a breakout session.");
                 continue;
             }
 
-            (item.Time, item.Title, item.Kind, item.DayId) = (time, input.Title.Trim(), input.Kind, to.Id);
+            (item.Time, item.Title, item.Kind, item.DayId) = (time, input.Title.Trim(), kind, to.Id);
         }
     }
 
