@@ -20,6 +20,13 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
     /// </summary>
     public const long MaxNotesMessageBytes = 6L * MaxNotes + 16 * 1024;
 
+    /// <summary>
+    /// One person's saves this close together make one revision: autosave runs about once a second
+    /// of typing and each revision holds the whole notes, so keeping every save would store
+    /// megabytes a minute; the history keeps each person's stretch of editing instead.
+    /// </summary>
+    public static readonly TimeSpan OneRevisionWithin = TimeSpan.FromMinutes(2);
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The room, and who the caller is to it; refuses people who may not enter.</summary>
@@ -138,8 +145,13 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
     /// <summary>
     /// Saves the notes if <paramref name="baseVersion"/> is the current version; otherwise
     /// nothing is overwritten and the caller gets the current text to reconcile with theirs.
+    /// A save by the person who made the latest revision, within <see cref="OneRevisionWithin"/>
+    /// of it, replaces that revision.
     /// </summary>
-    public async Task<NotesSaveResult> SaveNotesAsync(Caller caller, int roomId, int baseVersion, string notes, CancellationToken ct)
+    public Task<NotesSaveResult> SaveNotesAsync(Caller caller, int roomId, int baseVersion, string notes, CancellationToken ct) =>
+        SaveNotesAsync(caller, roomId, baseVersion, notes, newRevision: false, ct);
+
+    private async Task<NotesSaveResult> SaveNotesAsync(Caller caller, int roomId, int baseVersion, string notes, bool newRevision, CancellationToken ct)
     {
         var (room, person) = await EnterAsync(caller, roomId, ct);
         Require(person, RoomAction.EditNotes, room);
@@ -157,6 +169,17 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         if (room.Notes == notes)
         {
             return new NotesSaveResult(true, room.NotesVersion, room.Notes, null);
+        }
+
+        var latest = await db.NotesRevisions.Where(r => r.RoomId == roomId).OrderByDescending(r => r.Version)
+            .Select(r => new { r.Id, r.Version, r.SavedById, r.SavedAt }).FirstOrDefaultAsync(ct);
+        if (!newRevision && latest is not null && latest.Version == baseVersion && latest.SavedById == caller.UserId && Now - latest.SavedAt < OneRevisionWithin)
+        {
+            // Removed and added rather than changed, and only the revision this save was written on:
+            // another save on the same version at the same moment (someone else's, or another tab's)
+            // then either adds the same (room, version) row or finds this one gone, and fails rather
+            // than overwrites.
+            db.NotesRevisions.Remove(new NotesRevision { Id = latest.Id });
         }
 
         room.Notes = notes;
@@ -191,7 +214,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         var (room, _) = await EnterAsync(caller, roomId, ct);
         var old = await db.NotesRevisions.Where(r => r.RoomId == roomId && r.Version == version).Select(r => r.Notes).FirstOrDefaultAsync(ct)
             ?? throw CommentException.NotFound($"There is no version {version} of these notes.");
-        return await SaveNotesAsync(caller, roomId, room.NotesVersion, old, ct);
+        return await SaveNotesAsync(caller, roomId, room.NotesVersion, old, newRevision: true, ct); // what it replaces stays restorable
     }
 
     public async Task AddTakeawayAsync(Caller caller, TakeawayInput input, CancellationToken ct)
