@@ -11,7 +11,8 @@ public interface IRoomClient
 {
     Task RoomChanged(int roomId, bool isOpen, string? focusAnchor, DateTime? timerEndsAt);
 
-    Task NotesChanged(int roomId, int version, string notes, string savedById);
+    /// <summary>New notes: the Markdown (for editors) and the safe HTML members see, rendered as on the page.</summary>
+    Task NotesChanged(int roomId, int version, string notes, string savedById, string html);
 
     Task TakeawaysChanged(int roomId, IReadOnlyList<TakeawayView> takeaways);
 
@@ -102,8 +103,8 @@ public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub)
     public Task RoomChangedAsync(int roomId, bool isOpen, string? focus, DateTime? timerEndsAt) =>
         hub.Clients.Group(RoomGroups.Room(roomId)).RoomChanged(roomId, isOpen, focus, timerEndsAt);
 
-    public Task NotesChangedAsync(int roomId, int version, string notes, string savedById) =>
-        hub.Clients.Group(RoomGroups.Room(roomId)).NotesChanged(roomId, version, notes, savedById);
+    public Task NotesChangedAsync(int roomId, int version, string notes, string savedById, string html) =>
+        hub.Clients.Group(RoomGroups.Room(roomId)).NotesChanged(roomId, version, notes, savedById, html);
 
     public Task TakeawaysChangedAsync(int roomId, IReadOnlyList<TakeawayView> takeaways) =>
         hub.Clients.Group(RoomGroups.Room(roomId)).TakeawaysChanged(roomId, takeaways);

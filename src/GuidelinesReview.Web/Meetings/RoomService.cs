@@ -1,4 +1,5 @@
 using GuidelinesReview.Core.Content;
+using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
@@ -46,7 +47,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
     }
 
     public async Task<RoomState> StateAsync(BreakoutRoom room, RoomPerson person, CancellationToken ct) => new(
-        room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt, room.Notes, room.NotesVersion, room.NotesSavedAt,
+        room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt, room.Notes, NotesHtml(room.Notes), room.NotesVersion, room.NotesSavedAt,
         await TakeawaysAsync(room.Id, ct), await HandsAsync(room.Id, ct),
         // What the person may do while the room is open; the page combines it with IsOpen, which changes live.
         new RoomRights(
@@ -160,6 +161,16 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
             throw CommentException.Invalid($"The notes are {notes.Length:N0} characters long; at most {MaxNotes:N0} are kept.");
         }
 
+        string html;
+        try
+        {
+            html = RenderNotes(notes);
+        }
+        catch (MarkdownRejectedException e)
+        {
+            throw CommentException.Invalid(e.Message);
+        }
+
         if (room.NotesVersion != baseVersion)
         {
             return new NotesSaveResult(false, room.NotesVersion, room.Notes,
@@ -198,9 +209,25 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
             return new NotesSaveResult(false, current.NotesVersion, current.Notes, "Someone else saved the notes at the same moment. Nothing was overwritten.");
         }
 
-        await broadcaster.NotesChangedAsync(roomId, room.NotesVersion, notes, caller.UserId);
+        await broadcaster.NotesChangedAsync(roomId, room.NotesVersion, notes, caller.UserId, html);
         return new NotesSaveResult(true, room.NotesVersion, notes, null);
     }
+
+    /// <summary>The notes as everyone in the room sees them: Markdown made safe HTML, like comments.</summary>
+    public static string NotesHtml(string notes)
+    {
+        try
+        {
+            return RenderNotes(notes);
+        }
+        catch (MarkdownRejectedException)
+        {
+            // Saved before such notes were refused: shown as they were typed.
+            return $"<div class=\"notes-text\">{System.Net.WebUtility.HtmlEncode(notes)}</div>";
+        }
+    }
+
+    private static string RenderNotes(string notes) => string.IsNullOrWhiteSpace(notes) ? "" : SafeMarkdown.ToHtml(notes, MaxNotes);
 
     public async Task<IReadOnlyList<NotesRevisionView>> NotesHistoryAsync(Caller caller, int roomId, CancellationToken ct)
     {

@@ -91,4 +91,23 @@ public sealed class RoomNotesHubTests(AppFactory app)
             version = saved.Version;
         }
     }
+
+    [Fact]
+    public async Task Members_receive_the_notes_rendered_as_safe_html_as_the_page_shows_them()
+    {
+        var room = await app.NewRoomAsync("moderator3", "notetaker3", "expert6");
+        await using var noteTaker = await app.InRoomAsync("notetaker3", room);
+        await using var member = await app.InRoomAsync("expert6", room);
+
+        await noteTaker.InvokeAsync<NotesSaveResult>("SaveNotes", room, 0, "- **Name** older people\n- [see](javascript:alert(1))");
+        var html = (await member.NextEventAsync("NotesChanged"))[4].GetString()!;
+        var onJoin = await member.InvokeAsync<RoomState>("JoinRoom", room);
+        var deep = await Assert.ThrowsAsync<HubError>(() => noteTaker.InvokeAsync("SaveNotes", room, 1, new string('>', 200) + " quoted too deeply"));
+
+        Assert.Contains("<li><strong>Name</strong> older people</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(html, onJoin.NotesHtml);
+        Assert.Equal("The text has lists or quotes nested 200 levels deep; at most 48 are accepted.", deep.Message);
+        Assert.Equal(1, (await StoredAsync(room)).Version);
+    }
 }

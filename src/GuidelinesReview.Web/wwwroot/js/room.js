@@ -23,25 +23,25 @@
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
     .build();
 
+  // Events can arrive while JoinRoom is still answering (state null): the state it returns includes them.
   connection.on('RoomChanged', (id, isOpen, focus, timerEndsAt) => {
-    if (id !== roomId) return;
+    if (id !== roomId || !state) return;
     const focusChanged = focus && focus !== state.focusAnchor;
     Object.assign(state, { isOpen, focusAnchor: focus, timerEndsAt });
     renderRoom();
     if (focusChanged) showFocus(focus, true);
   });
-  connection.on('NotesChanged', (id, version, notes, savedBy) => {
-    if (id !== roomId) return;
-    state.notesVersion = version;
-    state.notes = notes;
+  connection.on('NotesChanged', (id, version, notes, savedBy, html) => {
+    if (id !== roomId || !state) return;
+    Object.assign(state, { notesVersion: version, notes, notesHtml: html });
     const editor = $('notes-text');
     // Someone else's save: take it when we have nothing unsaved, otherwise our next save will show the conflict.
     if (savedBy !== userId && editor && !editor.dataset.dirty) editor.value = notes;
     renderNotes();
   });
-  connection.on('TakeawaysChanged', (id, takeaways) => { if (id === roomId) { state.takeaways = takeaways; renderTakeaways(); } });
+  connection.on('TakeawaysChanged', (id, takeaways) => { if (id === roomId && state) { state.takeaways = takeaways; renderTakeaways(); } });
   connection.on('HandsChanged', (id, hands, called) => {
-    if (id !== roomId) return;
+    if (id !== roomId || !state) return;
     state.hands = hands;
     renderHands();
     if (called) say(called.userId === userId ? 'You have the floor.' : `${called.name} has the floor.`);
@@ -56,9 +56,11 @@
     clearTimeout(saveTimer);
     const editor = $('notes-text');
     const unsaved = Boolean(editor.dataset.dirty);
-    state.you = { canModerate: false, canEditNotes: false, canEditTakeaways: false, canSupport: false };
-    renderRoom();
-    renderTakeaways();
+    if (state) {
+      state.you = { canModerate: false, canEditNotes: false, canEditTakeaways: false, canSupport: false };
+      renderRoom();
+      renderTakeaways();
+    }
     editor.readOnly = true;
     $('notes-editor').hidden = !unsaved;
     $('room-presence').textContent = '';
@@ -129,11 +131,9 @@
   // ----- notes -----
   function renderNotes() {
     const view = $('notes-view');
-    view.replaceChildren();
-    const pre = document.createElement('div');
-    pre.className = 'notes-text';
-    pre.textContent = state.notes || 'No notes yet.';
-    view.append(pre);
+    // The server renders the Markdown (safe HTML, as on the first page load).
+    if (state.notesHtml) view.innerHTML = state.notesHtml;
+    else view.replaceChildren(Object.assign(document.createElement('p'), { className: 'text-muted', textContent: 'No notes yet.' }));
   }
 
   function scheduleSave() {
@@ -167,7 +167,6 @@
         state.conflictVersion = result.version;
         $('notes-saved').textContent = 'Not saved: see below.';
       }
-      renderNotes();
     } catch (e) {
       $('notes-saved').textContent = `Not saved yet: ${errorText(e)} Your text is kept in this browser.`;
     } finally {
@@ -202,7 +201,7 @@
           const restore = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-sm btn-link', textContent: `Restore version ${v.version}` });
           restore.addEventListener('click', async () => {
             const result = await connection.invoke('RestoreNotes', roomId, v.version).catch(e => ({ saved: false, conflict: errorText(e) }));
-            if (result.saved) { $('notes-text').value = result.notes; state.notesVersion = result.version; state.notes = result.notes; renderNotes(); say(`Restored version ${v.version} as version ${result.version}.`); }
+            if (result.saved) { $('notes-text').value = result.notes; state.notesVersion = result.version; state.notes = result.notes; say(`Restored version ${v.version} as version ${result.version}.`); }
             else say(result.conflict || 'Not restored.');
           });
           li.append(restore);
@@ -214,10 +213,13 @@
   });
 
   // ----- takeaways -----
+  // For plenary first, then the room's order: as the plenary summary lists them, and as Move up/down act.
+  const shownOrder = () => [...state.takeaways].sort((a, b) => (b.forPlenary - a.forPlenary) || a.ordinal - b.ordinal);
+
   function renderTakeaways() {
     const list = $('takeaways');
-    const sorted = [...state.takeaways].sort((a, b) => (b.forPlenary - a.forPlenary) || a.ordinal - b.ordinal);
-    list.replaceChildren(...sorted.map(t => {
+    const sorted = shownOrder();
+    list.replaceChildren(...sorted.map((t, i) => {
       const li = document.createElement('li');
       li.className = 'takeaway';
       const supported = t.supporterIds.includes(userId);
@@ -245,9 +247,16 @@
       if (state.you.canEditTakeaways && state.isOpen) {
         const plenary = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-sm btn-link', textContent: t.forPlenary ? 'Not for plenary' : 'Mark for plenary' });
         plenary.addEventListener('click', () => act('SetForPlenary', t.id, !t.forPlenary));
-        const up = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-sm btn-link', textContent: 'Move up' });
-        up.addEventListener('click', () => move(t.id, -1));
-        bar.append(plenary, up);
+        bar.append(plenary);
+        // Moves stay within the for-plenary group or the rest, which the list keeps apart.
+        for (const [label, step] of [['Move up', -1], ['Move down', 1]]) {
+          const neighbour = sorted[i + step];
+          if (!neighbour || neighbour.forPlenary !== t.forPlenary) continue;
+          const b = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-sm btn-link', textContent: label });
+          b.append(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: `: ${t.text.slice(0, 60)}` }));
+          b.addEventListener('click', () => move(t.id, step));
+          bar.append(b);
+        }
       }
       li.append(bar);
       return li;
@@ -255,7 +264,7 @@
   }
 
   async function move(id, step) {
-    const order = [...state.takeaways].sort((a, b) => a.ordinal - b.ordinal).map(t => t.id);
+    const order = shownOrder().map(t => t.id);
     const i = order.indexOf(id);
     if (i + step < 0 || i + step >= order.length) return;
     [order[i], order[i + step]] = [order[i + step], order[i]];
