@@ -167,4 +167,61 @@ public sealed class MeetingTests(AppServer app)
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task Two_editors_typing_at_once_lose_nothing_and_the_second_sees_both_texts()
+    {
+        const string theirs = "- Say who finances the first steps.";
+        const string mine = "- Link local climate action to national plans.";
+        var moderator = await app.NewPageAsync(signInAs: "moderator4", width: 1400);
+        var noteTaker = await app.NewPageAsync(signInAs: "notetaker4", width: 1400);
+        // The moderator's clock is the test's: their autosave waits until the note-taker's has gone through.
+        await moderator.Clock.InstallAsync();
+        await moderator.GotoAsync("/meetings/egm-2");
+        await moderator.GetByRole(AriaRole.Link, new() { Name = "Environmental sustainability and economic development" }).ClickAsync();
+        await noteTaker.GotoAsync(moderator.Url);
+        await Assertions.Expect(moderator.Locator("#room-status")).ToHaveTextAsync("Live.");
+        await Assertions.Expect(noteTaker.Locator("#room-status")).ToHaveTextAsync("Live.");
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Open the room" }).ClickAsync();
+        await Assertions.Expect(noteTaker.Locator("#room-state")).ToHaveTextAsync("Open");
+        var editor = moderator.GetByLabel("Edit the notes");
+
+        // Both type on the empty notes; the note-taker's save lands while the moderator's text is unsaved.
+        await moderator.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(await moderator.EvaluateAsync<long>("Date.now()") + 100).UtcDateTime);
+        await editor.FillAsync(mine);
+        await noteTaker.GetByLabel("Edit the notes").FillAsync(theirs);
+        await Assertions.Expect(noteTaker.Locator("#notes-saved")).ToHaveTextAsync("Saved (version 1).");
+        await Assertions.Expect(moderator.Locator("#notes-view li")).ToHaveTextAsync("Say who finances the first steps.");
+        await moderator.Clock.RunForAsync(2000); // the moderator's autosave, on the version their text was written on
+        await moderator.Clock.ResumeAsync();
+
+        await Assertions.Expect(moderator.Locator("#notes-conflict")).ToBeVisibleAsync();
+        await Assertions.Expect(moderator.Locator("#notes-theirs")).ToHaveValueAsync(theirs);
+        await Assertions.Expect(editor).ToHaveValueAsync(mine);
+        await Assertions.Expect(moderator.Locator("#notes-saved")).ToHaveTextAsync("Not saved: someone else saved first. Both texts are kept; choose below.");
+        await Assertions.Expect(noteTaker.Locator("#notes-view")).Not.ToContainTextAsync("climate");
+        await Accessibility.AssertNoSeriousViolationsAsync(moderator);
+        await moderator.Locator("#notes-conflict").ScrollIntoViewIfNeededAsync();
+        await AppServer.ScreenshotAsync(moderator, "room-notes-conflict");
+
+        // A reload does not save the browser's copy over theirs either: it was written on the empty notes.
+        await moderator.ReloadAsync();
+        await Assertions.Expect(moderator.Locator("#notes-conflict")).ToBeVisibleAsync();
+        await Assertions.Expect(moderator.Locator("#notes-theirs")).ToHaveValueAsync(theirs);
+        await Assertions.Expect(editor).ToHaveValueAsync(mine);
+
+        // Continuing from their text keeps the moderator's own on screen to copy, until closed.
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Continue from their text" }).ClickAsync();
+        await Assertions.Expect(editor).ToHaveValueAsync(theirs);
+        await Assertions.Expect(moderator.GetByLabel("Your text, not saved")).ToHaveValueAsync(mine);
+        await moderator.Locator("#notes-conflict").ScrollIntoViewIfNeededAsync();
+        await AppServer.ScreenshotAsync(moderator, "room-notes-kept");
+        await editor.FillAsync($"{theirs}\n{mine}");
+        await Assertions.Expect(noteTaker.Locator("#notes-view li")).ToHaveTextAsync(["Say who finances the first steps.", "Link local climate action to national plans."]);
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Discard my unsaved text" }).ClickAsync();
+        await Assertions.Expect(moderator.Locator("#notes-conflict")).ToBeHiddenAsync();
+        await Assertions.Expect(noteTaker.GetByLabel("Edit the notes")).ToHaveValueAsync($"{theirs}\n{mine}");
+        await moderator.Context.CloseAsync();
+        await noteTaker.Context.CloseAsync();
+    }
 }

@@ -1,5 +1,7 @@
-// GuidelinesReview: a breakout room live (/hubs/room). Notes autosave with their version, so two
-// editors never overwrite each other; a copy of unsaved notes stays in the browser until saved.
+// GuidelinesReview: a breakout room live (/hubs/room). Notes autosave naming the version the text
+// was written on, so two editors never overwrite each other: the server refuses a save on an old
+// version and the page shows both texts. A copy of unsaved notes, with that version, stays in the
+// browser until saved, so a dropped connection or a reload loses nothing and overwrites nothing.
 (function () {
   'use strict';
   const root = document.getElementById('room');
@@ -8,8 +10,11 @@
   const userId = root.dataset.userId;
   const maxNotes = Number(root.dataset.maxNotes);
   const $ = (id) => document.getElementById(id);
-  const draftKey = `gr.notes.${roomId}.${userId}`;
+  const draftKey = `gr.notes.${roomId}.${userId}`; // {base, text}: unsaved notes and the version they were written on
+  const keptKey = `${draftKey}.kept`; // the person's own text after they chose to continue from someone else's
   let state = null;
+  let editorBase = null; // the version the editor's text was written on (state.notesVersion is the latest seen)
+  let conflict = null; // {version, notes} of the other save while the conflict panel asks what to do
   let saving = false;
   let saveTimer = null;
   let timerTick = null;
@@ -32,12 +37,14 @@
     if (focusChanged) showFocus(focus, true);
   });
   connection.on('NotesChanged', (id, version, notes, savedBy, html) => {
-    if (id !== roomId || !state) return;
+    if (id !== roomId || !state || version <= state.notesVersion) return;
     Object.assign(state, { notesVersion: version, notes, notesHtml: html });
-    const editor = $('notes-text');
-    // Someone else's save: take it when we have nothing unsaved, otherwise our next save will show the conflict.
-    if (savedBy !== userId && editor && !editor.dataset.dirty) editor.value = notes;
     renderNotes();
+    // Another save (someone else's, or this person's in another tab) goes into the editor only when
+    // nothing here is unsaved. Unsaved text keeps the version it was written on, so its save shows
+    // the conflict instead of silently replacing what was just saved.
+    const editor = $('notes-text');
+    if (!editor.dataset.dirty && !saving && !conflict) { editor.value = notes; editorBase = version; }
   });
   connection.on('TakeawaysChanged', (id, takeaways) => { if (id === roomId && state) { state.takeaways = takeaways; renderTakeaways(); } });
   connection.on('HandsChanged', (id, hands, called) => {
@@ -89,10 +96,9 @@
   async function join() {
     state = await connection.invoke('JoinRoom', roomId);
     status('Live.', 'live');
-    const editor = $('notes-text');
-    const unsaved = localStorage.getItem(draftKey);
-    editor.value = unsaved ?? state.notes;
-    if (unsaved !== null && unsaved !== state.notes) { editor.dataset.dirty = '1'; scheduleSave(); }
+    if (!conflict) takeUpLocalText();
+    const kept = localStorage.getItem(keptKey);
+    if (kept !== null && !conflict) showKept(kept);
     renderRoom();
     renderNotes();
     renderTakeaways();
@@ -136,6 +142,38 @@
     else view.replaceChildren(Object.assign(document.createElement('p'), { className: 'text-muted', textContent: 'No notes yet.' }));
   }
 
+  function readCopy() {
+    const raw = localStorage.getItem(draftKey);
+    if (raw === null) return null;
+    try {
+      const copy = JSON.parse(raw);
+      if (copy && typeof copy.text === 'string') return { base: typeof copy.base === 'number' ? copy.base : null, text: copy.text };
+    } catch { /* a copy from before versions were kept with it */ }
+    return { base: null, text: raw };
+  }
+  const keepCopy = () => localStorage.setItem(draftKey, JSON.stringify({ base: editorBase, text: $('notes-text').value }));
+
+  // After connecting: the editor's unsaved text (a reconnect) or the browser's copy (a reload) is
+  // saved only if it was written on the version the server has now; otherwise both texts are shown.
+  function takeUpLocalText() {
+    const editor = $('notes-text');
+    const local = editor.dataset.dirty ? { base: editorBase, text: editor.value } : readCopy();
+    if (!local || local.text === state.notes) {
+      editor.value = state.notes;
+      editorBase = state.notesVersion;
+      delete editor.dataset.dirty;
+      localStorage.removeItem(draftKey);
+      return;
+    }
+
+    editor.value = local.text;
+    editor.dataset.dirty = '1';
+    editorBase = local.base;
+    if (local.base === state.notesVersion) { keepCopy(); scheduleSave(); return; }
+    showConflict('The notes were saved by someone else after your unsaved text was kept in this browser. Nothing was overwritten: their text is shown beside yours.',
+      state.notesVersion, state.notes);
+  }
+
   function scheduleSave() {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(saveNotes, 800);
@@ -143,7 +181,7 @@
 
   async function saveNotes() {
     const editor = $('notes-text');
-    if (removed || saving || !editor.dataset.dirty) return;
+    if (removed || saving || conflict || !editor.dataset.dirty) return;
     const text = editor.value;
     if (text.length > maxNotes) {
       // Refused here: the server would refuse it too, and a message this size is better not sent.
@@ -152,42 +190,74 @@
     }
     saving = true;
     try {
-      const result = await connection.invoke('SaveNotes', roomId, state.notesVersion, text);
+      const result = await connection.invoke('SaveNotes', roomId, editorBase, text);
       if (result.saved) {
-        state.notesVersion = result.version;
-        state.notes = result.notes;
-        if (editor.value === text) { delete editor.dataset.dirty; localStorage.removeItem(draftKey); }
+        editorBase = result.version;
+        if (result.version > state.notesVersion) Object.assign(state, { notesVersion: result.version, notes: result.notes });
+        if (editor.value === text) { delete editor.dataset.dirty; localStorage.removeItem(draftKey); } else keepCopy();
         $('notes-saved').textContent = `Saved (version ${result.version}).`;
-        $('notes-conflict').hidden = true;
       } else {
-        $('notes-conflict').hidden = false;
-        $('notes-conflict-text').textContent = result.conflict;
-        $('notes-theirs').value = result.notes;
-        state.notes = result.notes;
-        state.conflictVersion = result.version;
-        $('notes-saved').textContent = 'Not saved: see below.';
+        showConflict(result.conflict, result.version, result.notes);
       }
     } catch (e) {
       $('notes-saved').textContent = `Not saved yet: ${errorText(e)} Your text is kept in this browser.`;
     } finally {
       saving = false;
     }
+    if (editor.dataset.dirty && editor.value !== text && !conflict) scheduleSave(); // typed while saving
+  }
+
+  // Another save came first: nothing is saved until the person chooses, and neither text is lost.
+  function showConflict(message, version, notes) {
+    conflict = { version, notes };
+    clearTimeout(saveTimer);
+    $('notes-conflict-text').textContent = message;
+    $('notes-theirs').value = notes;
+    $('notes-conflict-theirs').hidden = false;
+    $('notes-kept').hidden = true;
+    $('notes-conflict').hidden = false;
+    $('notes-saved').textContent = 'Not saved: someone else saved first. Both texts are kept; choose below.';
+  }
+
+  function showKept(text) {
+    $('notes-conflict-text').textContent = 'You continued from their text. Yours was not saved: it stays here, so you can copy what you need into the notes, until you discard it.';
+    $('notes-yours').value = text;
+    $('notes-conflict-theirs').hidden = true;
+    $('notes-kept').hidden = false;
+    $('notes-conflict').hidden = false;
   }
 
   $('notes-text').addEventListener('input', (e) => {
     e.target.dataset.dirty = '1';
-    localStorage.setItem(draftKey, e.target.value);
+    keepCopy();
+    if (conflict) return; // saved once the person has chosen how to go on
     $('notes-saved').textContent = 'Saving…';
     scheduleSave();
   });
   $('notes-take-theirs').addEventListener('click', () => {
     const editor = $('notes-text');
-    editor.value = $('notes-theirs').value;
-    state.notesVersion = state.conflictVersion;
+    const theirs = state.notesVersion > conflict.version ? { version: state.notesVersion, notes: state.notes } : conflict;
+    localStorage.setItem(keptKey, editor.value);
+    showKept(editor.value);
+    editor.value = theirs.notes;
+    editorBase = theirs.version;
+    conflict = null;
     delete editor.dataset.dirty;
     localStorage.removeItem(draftKey);
-    $('notes-conflict').hidden = true;
+    $('notes-saved').textContent = `Continuing from version ${theirs.version}.`;
     editor.focus();
+  });
+  $('notes-keep-mine').addEventListener('click', () => {
+    // Written on theirs now: saving replaces it, and theirs stays in the earlier versions.
+    editorBase = conflict.version;
+    conflict = null;
+    $('notes-conflict').hidden = true;
+    keepCopy();
+    saveNotes();
+  });
+  $('notes-dismiss').addEventListener('click', () => {
+    localStorage.removeItem(keptKey);
+    $('notes-conflict').hidden = true;
   });
 
   $('notes-history-button').addEventListener('click', async () => {
@@ -201,8 +271,8 @@
           const restore = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-sm btn-link', textContent: `Restore version ${v.version}` });
           restore.addEventListener('click', async () => {
             const result = await connection.invoke('RestoreNotes', roomId, v.version).catch(e => ({ saved: false, conflict: errorText(e) }));
-            if (result.saved) { $('notes-text').value = result.notes; state.notesVersion = result.version; state.notes = result.notes; say(`Restored version ${v.version} as version ${result.version}.`); }
-            else say(result.conflict || 'Not restored.');
+            // The new version arrives as NotesChanged, like anyone's save (and leaves unsaved text alone).
+            say(result.saved ? `Restored version ${v.version} as version ${result.version}.` : result.conflict || 'Not restored.');
           });
           li.append(restore);
         }
