@@ -123,9 +123,9 @@ public sealed class MeetingTests(AppServer app)
         await Assertions.Expect(focused).ToHaveAttributeAsync("data-block", last!);
         await Assertions.Expect(focused).ToBeInViewportAsync();
 
-        // The note-taker's notes appear for the member as they are saved.
+        // The note-taker's notes appear for the member as they are saved, rendered from Markdown.
         await noteTaker.GetByLabel("Edit the notes").FillAsync("- Name people with disabilities and older people explicitly.");
-        await Assertions.Expect(member.Locator("#notes-view")).ToContainTextAsync("Name people with disabilities and older people explicitly.", new() { Timeout = 10000 });
+        await Assertions.Expect(member.Locator("#notes-view li")).ToHaveTextAsync("Name people with disabilities and older people explicitly.", new() { Timeout = 10000 });
 
         // The member raises a hand; the moderator gives the floor.
         await member.GetByRole(AriaRole.Button, new() { Name = "Raise my hand" }).ClickAsync();
@@ -143,28 +143,114 @@ public sealed class MeetingTests(AppServer app)
         await Assertions.Expect(takeaway).ToContainTextAsync("For plenary");
         await Assertions.Expect(takeaway).ToContainTextAsync("inclusion");
         await Assertions.Expect(takeaway.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("support:") })).ToContainTextAsync("+1 (1)");
+
+        // Two more; the later one is marked for plenary too, and moved up within the for-plenary ones, as the list shows them.
+        foreach (var text in new[] { "Publish accessibility audits of city apps.", "Keep a non-digital way to use every service." })
+        {
+            await noteTaker.GetByRole(AriaRole.Textbox, new() { Name = "Takeaway" }).FillAsync(text);
+            await noteTaker.GetByRole(AriaRole.Button, new() { Name = "Record takeaway" }).ClickAsync();
+            await Assertions.Expect(noteTaker.Locator(".takeaway", new() { HasText = text })).ToBeVisibleAsync();
+        }
+
+        var nonDigital = noteTaker.Locator(".takeaway", new() { HasText = "non-digital way" });
+        await nonDigital.GetByRole(AriaRole.Button, new() { Name = "Mark for plenary" }).ClickAsync();
+        await Assertions.Expect(noteTaker.Locator(".takeaway")).ToContainTextAsync(["accessible public digital services", "non-digital way", "accessibility audits"]);
+        await nonDigital.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Move up") }).ClickAsync();
+        await Assertions.Expect(member.Locator(".takeaway")).ToContainTextAsync(["non-digital way", "accessible public digital services", "accessibility audits"]);
+        await Assertions.Expect(noteTaker.Locator(".takeaway", new() { HasText = "accessibility audits" }).GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Move up") }))
+            .ToHaveCountAsync(0); // the first of those not for plenary
         await AppServer.ScreenshotAsync(noteTaker, "room-note-taker");
         await AppServer.ScreenshotAsync(member, "room-member");
         await Accessibility.AssertNoSeriousViolationsAsync(noteTaker);
         await Accessibility.AssertNoSeriousViolationsAsync(member);
 
-        // The plenary summary lists it first for the room.
+        // The plenary summary lists them as the room does: for plenary first, in the room's order.
         await moderator.GotoAsync("/meetings/egm-2/summary");
         var room = moderator.Locator("article[data-room-title='Digital inclusion, equity and digital human rights']");
-        await Assertions.Expect(room.Locator("li").First).ToContainTextAsync("For plenary");
-        await Assertions.Expect(room.Locator("li").First).ToContainTextAsync("accessible public digital services");
+        await Assertions.Expect(room.Locator("li")).ToContainTextAsync(["non-digital way", "accessible public digital services", "accessibility audits"]);
+        await Assertions.Expect(room.Locator("li").Nth(1)).ToContainTextAsync("For plenary");
         await Accessibility.AssertNoSeriousViolationsAsync(moderator);
         await AppServer.ScreenshotAsync(moderator, "plenary-summary");
 
         var phone = await app.NewPageAsync(signInAs: "expert7", width: 375, height: 740);
         await phone.GotoAsync(roomUrl);
         await Assertions.Expect(phone.Locator("#room-status")).ToHaveTextAsync("Live.");
+        await Assertions.Expect(phone.Locator("#notes-view li")).ToHaveTextAsync("Name people with disabilities and older people explicitly."); // still rendered once live
         var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the room page scrolls sideways by {overflow}px");
         await AppServer.ScreenshotAsync(phone, "room-phone");
-        foreach (var page in new[] { moderator, noteTaker, member, phone })
+
+        // The secretariat takes expert7 out of the room: their open page says so and stops.
+        var secretariat = await app.NewPageAsync(signInAs: "secretariat");
+        await secretariat.GotoAsync("/meetings/egm-2");
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "Set up Digital inclusion, equity and digital human rights" }).ClickAsync();
+        await secretariat.GetByLabel("Ebo Expert").UncheckAsync();
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Save room" }).ClickAsync();
+        await Assertions.Expect(secretariat.GetByText("The room was saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#room-removed")).ToHaveTextAsync("You are no longer a member of this room.");
+        await Assertions.Expect(phone.Locator("#room-presence")).ToBeEmptyAsync();
+        await Assertions.Expect(member.Locator("#room-presence")).Not.ToContainTextAsync("Ebo Expert");
+        await AppServer.ScreenshotAsync(phone, "room-removed-phone");
+        foreach (var page in new[] { moderator, noteTaker, member, phone, secretariat })
         {
             await page.Context.CloseAsync();
         }
+    }
+
+    [Fact]
+    public async Task Two_editors_typing_at_once_lose_nothing_and_the_second_sees_both_texts()
+    {
+        const string theirs = "- Say who finances the first steps.";
+        const string mine = "- Link local climate action to national plans.";
+        var moderator = await app.NewPageAsync(signInAs: "moderator4", width: 1400);
+        var noteTaker = await app.NewPageAsync(signInAs: "notetaker4", width: 1400);
+        // The moderator's clock is the test's: their autosave waits until the note-taker's has gone through.
+        await moderator.Clock.InstallAsync();
+        await moderator.GotoAsync("/meetings/egm-2");
+        await moderator.GetByRole(AriaRole.Link, new() { Name = "Environmental sustainability and economic development" }).ClickAsync();
+        await noteTaker.GotoAsync(moderator.Url);
+        await Assertions.Expect(moderator.Locator("#room-status")).ToHaveTextAsync("Live.");
+        await Assertions.Expect(noteTaker.Locator("#room-status")).ToHaveTextAsync("Live.");
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Open the room" }).ClickAsync();
+        await Assertions.Expect(noteTaker.Locator("#room-state")).ToHaveTextAsync("Open");
+        var editor = moderator.GetByLabel("Edit the notes");
+
+        // Both type on the empty notes; the note-taker's save lands while the moderator's text is unsaved.
+        await moderator.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds(await moderator.EvaluateAsync<long>("Date.now()") + 100).UtcDateTime);
+        await editor.FillAsync(mine);
+        await noteTaker.GetByLabel("Edit the notes").FillAsync(theirs);
+        await Assertions.Expect(noteTaker.Locator("#notes-saved")).ToHaveTextAsync("Saved (version 1).");
+        await Assertions.Expect(moderator.Locator("#notes-view li")).ToHaveTextAsync("Say who finances the first steps.");
+        await moderator.Clock.RunForAsync(2000); // the moderator's autosave, on the version their text was written on
+        await moderator.Clock.ResumeAsync();
+
+        await Assertions.Expect(moderator.Locator("#notes-conflict")).ToBeVisibleAsync();
+        await Assertions.Expect(moderator.Locator("#notes-theirs")).ToHaveValueAsync(theirs);
+        await Assertions.Expect(editor).ToHaveValueAsync(mine);
+        await Assertions.Expect(moderator.Locator("#notes-saved")).ToHaveTextAsync("Not saved: someone else saved first. Both texts are kept; choose below.");
+        await Assertions.Expect(noteTaker.Locator("#notes-view")).Not.ToContainTextAsync("climate");
+        await Accessibility.AssertNoSeriousViolationsAsync(moderator);
+        await moderator.Locator("#notes-conflict").ScrollIntoViewIfNeededAsync();
+        await AppServer.ScreenshotAsync(moderator, "room-notes-conflict");
+
+        // A reload does not save the browser's copy over theirs either: it was written on the empty notes.
+        await moderator.ReloadAsync();
+        await Assertions.Expect(moderator.Locator("#notes-conflict")).ToBeVisibleAsync();
+        await Assertions.Expect(moderator.Locator("#notes-theirs")).ToHaveValueAsync(theirs);
+        await Assertions.Expect(editor).ToHaveValueAsync(mine);
+
+        // Continuing from their text keeps the moderator's own on screen to copy, until closed.
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Continue from their text" }).ClickAsync();
+        await Assertions.Expect(editor).ToHaveValueAsync(theirs);
+        await Assertions.Expect(moderator.GetByLabel("Your text, not saved")).ToHaveValueAsync(mine);
+        await moderator.Locator("#notes-conflict").ScrollIntoViewIfNeededAsync();
+        await AppServer.ScreenshotAsync(moderator, "room-notes-kept");
+        await editor.FillAsync($"{theirs}\n{mine}");
+        await Assertions.Expect(noteTaker.Locator("#notes-view li")).ToHaveTextAsync(["Say who finances the first steps.", "Link local climate action to national plans."]);
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Discard my unsaved text" }).ClickAsync();
+        await Assertions.Expect(moderator.Locator("#notes-conflict")).ToBeHiddenAsync();
+        await Assertions.Expect(noteTaker.GetByLabel("Edit the notes")).ToHaveValueAsync($"{theirs}\n{mine}");
+        await moderator.Context.CloseAsync();
+        await noteTaker.Context.CloseAsync();
     }
 }

@@ -16,17 +16,17 @@ public static class PlenarySummary
     public static string ToMarkdown(string meetingTitle, IReadOnlyList<SummaryRoom> rooms)
     {
         var md = new StringBuilder();
-        md.Append("# Plenary summary: ").Append(meetingTitle).Append("\n\n");
+        md.Append("# Plenary summary: ").Append(Escape(meetingTitle)).Append("\n\n");
         foreach (var session in rooms.GroupBy(r => r.Session))
         {
-            md.Append("## ").Append(session.Key).Append("\n\n");
+            md.Append("## ").Append(Escape(session.Key)).Append("\n\n");
             foreach (var room in session)
             {
-                md.Append("### ").Append(room.Title).Append("\n\n");
-                md.Append("Moderator: ").Append(room.Moderator ?? "—").Append(" · Note-taker: ").Append(room.NoteTaker ?? "—").Append("  \n");
+                md.Append("### ").Append(Escape(room.Title)).Append("\n\n");
+                md.Append("Moderator: ").Append(Escape(room.Moderator ?? "—")).Append(" · Note-taker: ").Append(Escape(room.NoteTaker ?? "—")).Append("  \n");
                 if (room.Covers.Count > 0)
                 {
-                    md.Append("Covers: ").Append(string.Join(", ", room.Covers)).Append("  \n");
+                    md.Append("Covers: ").Append(Escape(string.Join(", ", room.Covers))).Append("  \n");
                 }
 
                 md.Append("Notes: ").Append(room.NotesLink).Append("\n\n");
@@ -40,7 +40,7 @@ public static class PlenarySummary
                 {
                     md.Append("- ").Append(t.ForPlenary ? "**For plenary.** " : "").Append('*').Append(MeetingNames.Of(t.Kind)).Append(":* ")
                         .Append(Escape(t.Text))
-                        .Append(t.Anchor is null ? "" : $" ({t.Anchor})")
+                        .Append(t.Anchor is null ? "" : $" ({Escape(t.Anchor)})")
                         .Append(t.Supports > 0 ? $" — supported by {t.Supports}" : "")
                         .Append('\n');
                 }
@@ -52,8 +52,26 @@ public static class PlenarySummary
         return md.ToString();
     }
 
-    /// <summary>Keeps a takeaway's text from being read as Markdown structure.</summary>
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    /// <summary>Markdown's inline syntax: emphasis, links and images, autolinks and raw HTML, code.</summary>
+    private const string Syntax = "\\*_[]<>`~";
+
+    /// <summary>
+    /// Keeps text someone typed from being read as Markdown: no emphasis, and above all no live link
+    /// (<c>[x](javascript:…)</c>, <c>&lt;javascript:…&gt;</c>) or HTML in the exported file; one line.
+    /// </summary>
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text.ReplaceLineEndings(" "))
+        {
+            if (Syntax.Contains(c, StringComparison.Ordinal))
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
 }

@@ -83,7 +83,7 @@ public sealed class RoomSection
     public string Anchor { get; set; } = "";
 }
 
-/// <summary>An earlier state of a room's notes; every save keeps one, and any can be restored.</summary>
+/// <summary>An earlier state of a room's notes, one per person's stretch of editing (see RoomService.OneRevisionWithin); any can be restored.</summary>
 public sealed class NotesRevision
 {
     public int Id { get; set; }

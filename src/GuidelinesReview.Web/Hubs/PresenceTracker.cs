@@ -18,6 +18,10 @@ public class PresenceTracker
 
     public int? VersionOf(string connectionId) => connections.TryGetValue(connectionId, out var entry) ? entry.VersionId : null;
 
+    /// <summary>Every connection now, with what it is viewing and who it is.</summary>
+    public IReadOnlyList<(string ConnectionId, int VersionId, PresenceView Viewer)> Connections() =>
+        connections.Select(c => (c.Key, c.Value.VersionId, c.Value.Viewer)).ToList();
+
     public IReadOnlyList<PresenceView> Viewers(int versionId) => connections.Values
         .Where(e => e.VersionId == versionId)
         .Select(e => e.Viewer)

@@ -56,6 +56,7 @@ public static class AppSetup
         services.AddScoped<GuidelinesReview.Web.Rollups.KeyFindingService>();
         services.AddScoped<GuidelinesReview.Web.Rollups.FindingsReportService>();
         services.AddScoped<GuidelinesReview.Web.Meetings.RoomBroadcaster>();
+        services.AddScoped<GuidelinesReview.Web.Meetings.RoomEvictions>();
         services.AddSingleton<GuidelinesReview.Web.Meetings.RoomPresence>();
         services.AddScoped<DraftReader>();
         services.AddScoped<InvitationService>();
@@ -84,7 +85,9 @@ public static class AppSetup
                 // scripts that take three bytes a character that is ~60 KB, over the 32 KB default.
                 o.MaximumReceiveMessageSize = 128 * 1024;
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums))
+            // A room's notes are saved whole, up to 200,000 characters: far over the limit above.
+            .AddHubOptions<GuidelinesReview.Web.Meetings.RoomHub>(o => o.MaximumReceiveMessageSize = GuidelinesReview.Web.Meetings.RoomService.MaxNotesMessageBytes);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

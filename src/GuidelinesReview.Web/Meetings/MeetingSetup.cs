@@ -21,7 +21,10 @@ public sealed class AgendaForm
     public int DayId { get; set; }
     public string? Time { get; set; }
     public string? Title { get; set; }
-    public AgendaKind Kind { get; set; }
+
+    /// <summary>Null when the form sent something that is not a kind (model binding leaves it unset), so it is reported with the rest.</summary>
+    public AgendaKind? Kind { get; set; }
+
     public bool Remove { get; set; }
 }
 
@@ -33,7 +36,7 @@ public sealed record NewMeeting(string? Title, int VersionId, string? TimeZone, 
 /// The secretariat creates and changes meetings: title, draft version, time zone, days and agenda.
 /// Every problem of a request is reported together and a request with any problem saves nothing.
 /// </summary>
-public sealed class MeetingSetup(AppDbContext db)
+public sealed class MeetingSetup(AppDbContext db, RoomEvictions evictions)
 {
     private const string NotAllowed = "Only the secretariat sets up meetings.";
 
@@ -142,6 +145,10 @@ public sealed class MeetingSetup(AppDbContext db)
         return room.Id;
     }
 
+    /// <summary>The room, if it is one of the meeting's (a room's address names its meeting; the two must agree).</summary>
+    public IQueryable<BreakoutRoom> RoomOf(string slug, int roomId) =>
+        db.BreakoutRooms.Where(r => r.Id == roomId && db.Meetings.Any(m => m.Slug == slug && m.Days.Any(d => d.Agenda.Any(a => a.Id == r.AgendaItemId))));
+
     /// <summary>Removes a room no one has used yet (no comments, takeaways or notes); a used room keeps the meeting's record.</summary>
     public async Task<string?> RemoveRoomAsync(Caller caller, string slug, int roomId, CancellationToken ct)
     {
@@ -150,8 +157,8 @@ public sealed class MeetingSetup(AppDbContext db)
             return NotAllowed;
         }
 
-        var room = await db.BreakoutRooms.FirstOrDefaultAsync(r => r.Id == roomId, ct);
-        if (room is null || !await db.MeetingOf(room.AgendaItemId).AnyAsync(m => m.Slug == slug, ct))
+        var room = await RoomOf(slug, roomId).FirstOrDefaultAsync(ct);
+        if (room is null)
         {
             return "That room is not part of this meeting.";
         }
@@ -163,6 +170,7 @@ public sealed class MeetingSetup(AppDbContext db)
 
         db.BreakoutRooms.Remove(room);
         await db.SaveChangesAsync(ct);
+        await evictions.EmptyAsync(roomId); // an empty room may still have people looking at it
         return null;
     }
 
@@ -275,6 +283,12 @@ public sealed class MeetingSetup(AppDbContext db)
                 continue;
             }
 
+            if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+            {
+                problems.Add($"Choose whether {label} is a plenary or a breakout session.");
+                continue;
+            }
+
             var to = meeting.Days.FirstOrDefault(d => d.Id == input.DayId);
             if (to is null)
             {
@@ -294,17 +308,17 @@ public sealed class MeetingSetup(AppDbContext db)
 
             if (item is null)
             {
-                to.Agenda.Add(new AgendaItem { Time = time, Title = input.Title.Trim(), Kind = input.Kind });
+                to.Agenda.Add(new AgendaItem { Time = time, Title = input.Title.Trim(), Kind = kind });
                 continue;
             }
 
-            if (item.Rooms.Count > 0 && input.Kind == AgendaKind.Plenary)
+            if (item.Rooms.Count > 0 && kind == AgendaKind.Plenary)
             {
                 problems.Add($"{label} has breakout rooms, so it stays a breakout session.");
                 continue;
             }
 
-            (item.Time, item.Title, item.Kind, item.DayId) = (time, input.Title.Trim(), input.Kind, to.Id);
+            (item.Time, item.Title, item.Kind, item.DayId) = (time, input.Title.Trim(), kind, to.Id);
         }
     }
 

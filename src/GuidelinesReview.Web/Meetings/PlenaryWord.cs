@@ -1,3 +1,5 @@
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -43,11 +45,11 @@ public static class PlenaryWord
                         var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "ListParagraph" }));
                         if (t.ForPlenary)
                         {
-                            paragraph.Append(new Run(new RunProperties(new Bold()), new Text("For plenary. ") { Space = SpaceProcessingModeValues.Preserve }));
+                            paragraph.Append(Run("For plenary. ", new Bold()));
                         }
 
-                        paragraph.Append(new Run(new RunProperties(new Italic()), new Text($"{MeetingNames.Of(t.Kind)}: ") { Space = SpaceProcessingModeValues.Preserve }));
-                        paragraph.Append(new Run(new Text(t.Text + (t.Anchor is null ? "" : $" ({t.Anchor})") + (t.Supports > 0 ? $" — supported by {t.Supports}" : "")) { Space = SpaceProcessingModeValues.Preserve }));
+                        paragraph.Append(Run($"{MeetingNames.Of(t.Kind)}: ", new Italic()));
+                        paragraph.Append(Run(t.Text + (t.Anchor is null ? "" : $" ({t.Anchor})") + (t.Supports > 0 ? $" — supported by {t.Supports}" : "")));
                         body.Append(paragraph);
                     }
                 }
@@ -61,9 +63,43 @@ public static class PlenaryWord
     }
 
     private static Paragraph Heading(string text, string style) =>
-        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new Text(text)));
+        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), Run(text));
 
-    private static Paragraph Text(string text) => new(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    private static Paragraph Text(string text) => new(Run(text));
+
+    private static Run Run(string text, OpenXmlElement? format = null)
+    {
+        var run = new Run();
+        if (format is not null)
+        {
+            run.Append(new RunProperties(format));
+        }
+
+        run.Append(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
+        return run;
+    }
+
+    /// <summary>
+    /// The text without the characters XML cannot hold (control characters, lone surrogates): one of
+    /// them, in text recorded before takeaways were checked for them, would make the whole document fail.
+    /// </summary>
+    private static string XmlSafe(string text)
+    {
+        var safe = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                safe.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                safe.Append(text, i++, 2);
+            }
+        }
+
+        return safe.ToString();
+    }
 
     private static void AddStyles(MainDocumentPart main)
     {

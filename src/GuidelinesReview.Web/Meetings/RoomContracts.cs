@@ -17,6 +17,7 @@ public sealed record RoomState(
     string? FocusAnchor,
     DateTime? TimerEndsAt,
     string Notes,
+    string NotesHtml,
     int NotesVersion,
     DateTime? NotesSavedAt,
     IReadOnlyList<TakeawayView> Takeaways,

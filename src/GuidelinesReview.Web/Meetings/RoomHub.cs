@@ -11,13 +11,17 @@ public interface IRoomClient
 {
     Task RoomChanged(int roomId, bool isOpen, string? focusAnchor, DateTime? timerEndsAt);
 
-    Task NotesChanged(int roomId, int version, string notes, string savedById);
+    /// <summary>New notes: the Markdown (for editors) and the safe HTML members see, rendered as on the page.</summary>
+    Task NotesChanged(int roomId, int version, string notes, string savedById, string html);
 
     Task TakeawaysChanged(int roomId, IReadOnlyList<TakeawayView> takeaways);
 
     Task HandsChanged(int roomId, IReadOnlyList<HandView> hands, HandView? called);
 
     Task PresenceChanged(int roomId, IReadOnlyList<PresenceView> people);
+
+    /// <summary>This connection was taken out of the room (removed from it, the room removed, or a role taken away); the page stops.</summary>
+    Task RemovedFromRoom(int roomId, string reason);
 }
 
 /// <summary>Who is in which room now (one connection, one room).</summary>
@@ -99,8 +103,8 @@ public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub)
     public Task RoomChangedAsync(int roomId, bool isOpen, string? focus, DateTime? timerEndsAt) =>
         hub.Clients.Group(RoomGroups.Room(roomId)).RoomChanged(roomId, isOpen, focus, timerEndsAt);
 
-    public Task NotesChangedAsync(int roomId, int version, string notes, string savedById) =>
-        hub.Clients.Group(RoomGroups.Room(roomId)).NotesChanged(roomId, version, notes, savedById);
+    public Task NotesChangedAsync(int roomId, int version, string notes, string savedById, string html) =>
+        hub.Clients.Group(RoomGroups.Room(roomId)).NotesChanged(roomId, version, notes, savedById, html);
 
     public Task TakeawaysChangedAsync(int roomId, IReadOnlyList<TakeawayView> takeaways) =>
         hub.Clients.Group(RoomGroups.Room(roomId)).TakeawaysChanged(roomId, takeaways);

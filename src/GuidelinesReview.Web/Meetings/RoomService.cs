@@ -1,4 +1,5 @@
 using GuidelinesReview.Core.Content;
+using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
@@ -10,10 +11,22 @@ namespace GuidelinesReview.Web.Meetings;
 /// Every change in a breakout room, checked against <see cref="RoomAccess"/> on the server and
 /// refused with a <see cref="CommentException"/> (nothing saved), then pushed to the room.
 /// </summary>
-public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, PostingLimiter limiter, TimeProvider clock)
+public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, RoomEvictions evictions, PostingLimiter limiter, TimeProvider clock)
 {
     public const int MaxNotes = 200_000;
-    public const int MaxTakeaway = 2_000;
+
+    /// <summary>
+    /// The largest hub message a room must accept: notes of <see cref="MaxNotes"/> characters in UTF-8
+    /// JSON, where one character takes up to 6 bytes (a control character written as \u0001), and the call around them.
+    /// </summary>
+    public const long MaxNotesMessageBytes = 6L * MaxNotes + 16 * 1024;
+
+    /// <summary>
+    /// One person's saves this close together make one revision: autosave runs about once a second
+    /// of typing and each revision holds the whole notes, so keeping every save would store
+    /// megabytes a minute; the history keeps each person's stretch of editing instead.
+    /// </summary>
+    public static readonly TimeSpan OneRevisionWithin = TimeSpan.FromMinutes(2);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -34,7 +47,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
     }
 
     public async Task<RoomState> StateAsync(BreakoutRoom room, RoomPerson person, CancellationToken ct) => new(
-        room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt, room.Notes, room.NotesVersion, room.NotesSavedAt,
+        room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt, room.Notes, NotesHtml(room.Notes), room.NotesVersion, room.NotesSavedAt,
         await TakeawaysAsync(room.Id, ct), await HandsAsync(room.Id, ct),
         // What the person may do while the room is open; the page combines it with IsOpen, which changes live.
         new RoomRights(
@@ -56,15 +69,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
     {
         var (room, person) = await EnterAsync(caller, roomId, ct);
         Require(person, RoomAction.Moderate, room);
-        var versionId = await db.MeetingOf(room.AgendaItemId).Select(m => m.VersionId).SingleAsync(ct);
-        var scope = await db.Set<RoomSection>().Where(s => s.RoomId == roomId).Select(s => s.Anchor).ToListAsync(ct);
-        var section = await db.Blocks.Where(b => b.VersionId == versionId && b.Anchor == anchor).Select(b => b.Section.Anchor).FirstOrDefaultAsync(ct)
-            ?? throw CommentException.NotFound($"There is no paragraph '{anchor}' in this meeting's draft.");
-        if (!scope.Any(s => section == s || section.StartsWith(s + ".", StringComparison.Ordinal)))
-        {
-            throw CommentException.Invalid($"'{anchor}' is outside the sections this room discusses ({string.Join(", ", scope)}).");
-        }
-
+        await RequireInScopeAsync(room, anchor, ct);
         room.FocusAnchor = anchor;
         await db.SaveChangesAsync(ct);
         await broadcaster.RoomChangedAsync(room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt);
@@ -98,7 +103,16 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
             db.RaisedHands.Remove(hand);
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person's other tab raised or lowered the hand at the same moment: it already is as asked.
+            db.ChangeTracker.Clear();
+        }
+
         await broadcaster.HandsChangedAsync(roomId, await HandsAsync(roomId, ct), called: null);
     }
 
@@ -114,7 +128,16 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         }
 
         db.RaisedHands.Remove(next);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another moderator gave the floor at the same moment, to the same person; not to a second one.
+            throw new CommentException(CommentErrorKind.Conflict, $"{next.User.DisplayName} was just given the floor by someone else.");
+        }
+
         var called = new HandView(next.UserId, next.User.DisplayName, next.RaisedAt);
         await broadcaster.HandsChangedAsync(roomId, await HandsAsync(roomId, ct), called);
         return called;
@@ -123,14 +146,29 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
     /// <summary>
     /// Saves the notes if <paramref name="baseVersion"/> is the current version; otherwise
     /// nothing is overwritten and the caller gets the current text to reconcile with theirs.
+    /// A save by the person who made the latest revision, within <see cref="OneRevisionWithin"/>
+    /// of it, replaces that revision.
     /// </summary>
-    public async Task<NotesSaveResult> SaveNotesAsync(Caller caller, int roomId, int baseVersion, string notes, CancellationToken ct)
+    public Task<NotesSaveResult> SaveNotesAsync(Caller caller, int roomId, int baseVersion, string notes, CancellationToken ct) =>
+        SaveNotesAsync(caller, roomId, baseVersion, notes, newRevision: false, ct);
+
+    private async Task<NotesSaveResult> SaveNotesAsync(Caller caller, int roomId, int baseVersion, string notes, bool newRevision, CancellationToken ct)
     {
         var (room, person) = await EnterAsync(caller, roomId, ct);
         Require(person, RoomAction.EditNotes, room);
         if (notes.Length > MaxNotes)
         {
             throw CommentException.Invalid($"The notes are {notes.Length:N0} characters long; at most {MaxNotes:N0} are kept.");
+        }
+
+        string html;
+        try
+        {
+            html = RenderNotes(notes);
+        }
+        catch (MarkdownRejectedException e)
+        {
+            throw CommentException.Invalid(e.Message);
         }
 
         if (room.NotesVersion != baseVersion)
@@ -142,6 +180,17 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         if (room.Notes == notes)
         {
             return new NotesSaveResult(true, room.NotesVersion, room.Notes, null);
+        }
+
+        var latest = await db.NotesRevisions.Where(r => r.RoomId == roomId).OrderByDescending(r => r.Version)
+            .Select(r => new { r.Id, r.Version, r.SavedById, r.SavedAt }).FirstOrDefaultAsync(ct);
+        if (!newRevision && latest is not null && latest.Version == baseVersion && latest.SavedById == caller.UserId && Now - latest.SavedAt < OneRevisionWithin)
+        {
+            // Removed and added rather than changed, and only the revision this save was written on:
+            // another save on the same version at the same moment (someone else's, or another tab's)
+            // then either adds the same (room, version) row or finds this one gone, and fails rather
+            // than overwrites.
+            db.NotesRevisions.Remove(new NotesRevision { Id = latest.Id });
         }
 
         room.Notes = notes;
@@ -160,9 +209,25 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
             return new NotesSaveResult(false, current.NotesVersion, current.Notes, "Someone else saved the notes at the same moment. Nothing was overwritten.");
         }
 
-        await broadcaster.NotesChangedAsync(roomId, room.NotesVersion, notes, caller.UserId);
+        await broadcaster.NotesChangedAsync(roomId, room.NotesVersion, notes, caller.UserId, html);
         return new NotesSaveResult(true, room.NotesVersion, notes, null);
     }
+
+    /// <summary>The notes as everyone in the room sees them: Markdown made safe HTML, like comments.</summary>
+    public static string NotesHtml(string notes)
+    {
+        try
+        {
+            return RenderNotes(notes);
+        }
+        catch (MarkdownRejectedException)
+        {
+            // Saved before such notes were refused: shown as they were typed.
+            return $"<div class=\"notes-text\">{System.Net.WebUtility.HtmlEncode(notes)}</div>";
+        }
+    }
+
+    private static string RenderNotes(string notes) => string.IsNullOrWhiteSpace(notes) ? "" : SafeMarkdown.ToHtml(notes, MaxNotes);
 
     public async Task<IReadOnlyList<NotesRevisionView>> NotesHistoryAsync(Caller caller, int roomId, CancellationToken ct)
     {
@@ -176,7 +241,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         var (room, _) = await EnterAsync(caller, roomId, ct);
         var old = await db.NotesRevisions.Where(r => r.RoomId == roomId && r.Version == version).Select(r => r.Notes).FirstOrDefaultAsync(ct)
             ?? throw CommentException.NotFound($"There is no version {version} of these notes.");
-        return await SaveNotesAsync(caller, roomId, room.NotesVersion, old, ct);
+        return await SaveNotesAsync(caller, roomId, room.NotesVersion, old, newRevision: true, ct); // what it replaces stays restorable
     }
 
     public async Task AddTakeawayAsync(Caller caller, TakeawayInput input, CancellationToken ct)
@@ -184,14 +249,15 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         var (room, person) = await EnterAsync(caller, input.RoomId, ct);
         Require(person, RoomAction.EditTakeaways, room);
         var text = input.Text?.Trim() ?? "";
-        if (text.Length is 0 or > MaxTakeaway)
+        var anchor = string.IsNullOrWhiteSpace(input.Anchor) ? null : input.Anchor.Trim();
+        if (TakeawayRules.Check(text, input.Kind, anchor) is { } problem)
         {
-            throw CommentException.Invalid($"A takeaway has 1 to {MaxTakeaway:N0} characters; this one has {text.Length:N0}.");
+            throw CommentException.Invalid(problem);
         }
 
-        if (!Enum.IsDefined(input.Kind))
+        if (anchor is not null)
         {
-            throw CommentException.Invalid("A takeaway is a recommendation, a concern, a question or a proposed text change.");
+            await RequireInScopeAsync(room, anchor, ct);
         }
 
         limiter.AcquireAction(caller.UserId);
@@ -201,14 +267,14 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
             RoomId = room.Id,
             Text = text,
             Kind = input.Kind,
-            Anchor = string.IsNullOrWhiteSpace(input.Anchor) ? null : input.Anchor.Trim(),
+            Anchor = anchor,
             Ordinal = await db.Takeaways.Where(t => t.RoomId == room.Id).Select(t => (int?)t.Ordinal).MaxAsync(ct) + 1 ?? 0,
             CreatedAt = Now,
             CreatedById = caller.UserId,
         };
         foreach (var (keys, kind, what) in new[] { (input.Areas, TaxonomyKind.ThematicArea, "thematic area"), (input.Principles, TaxonomyKind.Principle, "principle") })
         {
-            foreach (var key in keys ?? [])
+            foreach (var key in (keys ?? []).Distinct(StringComparer.Ordinal))
             {
                 var term = terms.FirstOrDefault(t => t.Kind == kind && t.Key == key)
                     ?? throw CommentException.Invalid($"'{key}' is not a {what} of this guideline.");
@@ -329,6 +395,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         room.Tags.RemoveAll(t => !termIds.Contains(t.TermId));
         room.Tags.AddRange(termIds.Where(id => room.Tags.All(t => t.TermId != id)).Distinct().Select(id => new RoomTag { TermId = id }));
         await db.SaveChangesAsync(ct);
+        await evictions.RecheckRoomAsync(roomId, ct);
         return [];
     }
 
@@ -350,6 +417,19 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         var guidelineId = await db.MeetingOf(room.AgendaItemId)
             .Select(m => m.Version.GuidelineId).SingleAsync(ct);
         return await db.GuidelineTerms.Where(t => t.GuidelineId == guidelineId).ToListAsync(ct);
+    }
+
+    /// <summary>Refuses an anchor that is not a paragraph of the meeting's draft in the sections the room discusses.</summary>
+    private async Task RequireInScopeAsync(BreakoutRoom room, string anchor, CancellationToken ct)
+    {
+        var versionId = await db.MeetingOf(room.AgendaItemId).Select(m => m.VersionId).SingleAsync(ct);
+        var scope = await db.Set<RoomSection>().Where(s => s.RoomId == room.Id).Select(s => s.Anchor).ToListAsync(ct);
+        var section = await db.Blocks.Where(b => b.VersionId == versionId && b.Anchor == anchor).Select(b => b.Section.Anchor).FirstOrDefaultAsync(ct)
+            ?? throw CommentException.NotFound($"There is no paragraph '{anchor}' in this meeting's draft.");
+        if (!scope.Any(s => section == s || section.StartsWith(s + ".", StringComparison.Ordinal)))
+        {
+            throw CommentException.Invalid($"'{anchor}' is outside the sections this room discusses ({string.Join(", ", scope)}).");
+        }
     }
 
     private async Task<Takeaway> FindTakeawayAsync(int id, CancellationToken ct) =>

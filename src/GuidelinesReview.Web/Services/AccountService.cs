@@ -8,7 +8,7 @@ namespace GuidelinesReview.Web.Services;
 /// Account changes that must hold together: creating an account with its role, and changing
 /// roles. Each is one transaction, so a failure never leaves an account with no or half its roles.
 /// </summary>
-public sealed partial class AccountService(AppDbContext db, UserManager<AppUser> users, Hubs.AccountStamps stamps, ILogger<AccountService> logger)
+public sealed partial class AccountService(AppDbContext db, UserManager<AppUser> users, Hubs.AccountStamps stamps, Meetings.RoomEvictions rooms, ILogger<AccountService> logger)
 {
     /// <summary>Creates the account and gives it the role, or neither; returns the errors in words.</summary>
     public async Task<IReadOnlyList<string>> CreateAsync(AppUser user, string password, string role)
@@ -73,6 +73,7 @@ public sealed partial class AccountService(AppDbContext db, UserManager<AppUser>
 
         await transaction.CommitAsync();
         stamps.Forget(user.Id); // open real-time connections re-check at their next call
+        await rooms.RecheckPersonAsync(user.Id, CancellationToken.None); // and rooms they only listen to, now
         LogRolesChanged(user.Email ?? user.Id, string.Join(",", wanted), actingUserId);
         return null;
     }

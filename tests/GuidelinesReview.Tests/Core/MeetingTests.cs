@@ -156,6 +156,56 @@ public sealed class PlenarySummaryTests
         Assert.Contains("### Room B\n\nModerator: — · Note-taker: —", md, StringComparison.Ordinal);
         Assert.Contains("No takeaways recorded.", md, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("See [the city site](javascript:alert(1))", "See \\[the city site\\](javascript:alert(1))")]
+    [InlineData("<javascript:alert(1)> and <b>bold</b>", "\\<javascript:alert(1)\\> and \\<b\\>bold\\</b\\>")]
+    [InlineData("![pixel](https://tracker.example/p.png)", "!\\[pixel\\](https://tracker.example/p.png)")]
+    [InlineData("Use `code`, ~~strike~~ and a\\b", "Use \\`code\\`, \\~\\~strike\\~\\~ and a\\\\b")]
+    [InlineData("Two\r\nlines", "Two lines")]
+    public void Text_typed_in_a_takeaway_or_its_anchor_never_becomes_a_link_html_or_code_in_the_markdown(string text, string line)
+    {
+        var rooms = new List<SummaryRoom>
+        {
+            new("Day 1, Breakout", "Room [A](javascript:x)", "Maya", "Nadia", [], "https://x/rooms/1",
+                [new SummaryTakeaway(text, TakeawayKind.Concern, false, 0, 0, "s1-p1](javascript:x)")]),
+        };
+
+        var md = PlenarySummary.ToMarkdown("EGM", rooms);
+
+        Assert.Contains($"- *Concern:* {line} (s1-p1\\](javascript:x))\n", md, StringComparison.Ordinal);
+        Assert.Contains("### Room \\[A\\](javascript:x)\n", md, StringComparison.Ordinal);
+        var html = GuidelinesReview.Core.Markdown.SafeMarkdown.ToHtml(md, 100_000);
+        Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<code", html, StringComparison.Ordinal);
+    }
+}
+
+public sealed class TakeawayRulesTests
+{
+    [Theory]
+    [InlineData("", "A takeaway has 1 to 2,000 characters; this one has 0.")]
+    [InlineData("Bell\u0007 inside", "The takeaway contains an invisible control character (U+0007); remove it and record the takeaway again.")]
+    [InlineData("Start of heading \u0001", "The takeaway contains an invisible control character (U+0001); remove it and record the takeaway again.")]
+    [InlineData("C1 control \u0085 inside", "The takeaway contains an invisible control character (U+0085); remove it and record the takeaway again.")]
+    public void A_takeaway_without_text_or_with_a_control_character_is_refused_saying_why(string text, string message) =>
+        Assert.Equal(message, TakeawayRules.Check(text, TakeawayKind.Concern, null));
+
+    [Fact]
+    public void Tabs_line_breaks_and_any_script_are_accepted()
+    {
+        Assert.Null(TakeawayRules.Check("Point one:\tkeep\r\nPoint two: 智慧城市 — ok", TakeawayKind.Question, "s8.1-p12"));
+        Assert.Null(TakeawayRules.Check(new string('x', TakeawayRules.MaxText), TakeawayKind.Recommendation, null));
+    }
+
+    [Fact]
+    public void Too_long_text_an_unknown_kind_and_an_anchor_that_is_not_one_are_refused()
+    {
+        Assert.Equal("A takeaway has 1 to 2,000 characters; this one has 2,001.", TakeawayRules.Check(new string('x', 2_001), TakeawayKind.Concern, null));
+        Assert.Equal("A takeaway is a recommendation, a concern, a question or a proposed text change.", TakeawayRules.Check("Text", (TakeawayKind)9, null));
+        Assert.Equal("A paragraph is named by its anchor, such as s8-p1 (at most 60 characters).", TakeawayRules.Check("Text", TakeawayKind.Concern, new string('s', 61)));
+    }
 }
 
 public sealed class MeetingRulesTests

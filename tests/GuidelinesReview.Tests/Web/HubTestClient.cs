@@ -112,6 +112,8 @@ public sealed class HubTestClient : IAsyncDisposable
     private async Task ReceiveLoopAsync()
     {
         var buffer = new byte[64 * 1024];
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
+        var utf8 = Encoding.UTF8.GetDecoder(); // keeps a character split between two reads whole
         var text = new StringBuilder();
         try
         {
@@ -123,7 +125,7 @@ public sealed class HubTestClient : IAsyncDisposable
                     break;
                 }
 
-                text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                text.Append(chars, 0, utf8.GetChars(buffer, 0, result.Count, chars, 0, flush: false));
                 var all = text.ToString();
                 var last = all.LastIndexOf(Separator);
                 if (last < 0)

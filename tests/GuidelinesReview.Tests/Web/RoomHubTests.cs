@@ -13,12 +13,7 @@ public sealed class RoomHubTests(AppFactory app)
 
     private Task<int> RoomIdAsync(string title) => app.DbAsync(db => db.BreakoutRooms.Where(r => r.Title == title).Select(r => r.Id).FirstAsync());
 
-    private async Task<HubTestClient> InRoomAsync(string who, int roomId)
-    {
-        var hub = await HubTestClient.ConnectAsync(app.Server, await app.AuthCookieAsync($"{who}@demo.local"), path: "/hubs/room");
-        await hub.InvokeAsync("JoinRoom", roomId);
-        return hub;
-    }
+    private Task<HubTestClient> InRoomAsync(string who, int roomId) => app.InRoomAsync(who, roomId);
 
     private async Task OpenAsync(int roomId, bool open = true)
     {
@@ -79,16 +74,25 @@ public sealed class RoomHubTests(AppFactory app)
         await OpenAsync(room2);
         await using var noteTaker = await InRoomAsync("notetaker2", room2);
         await using var moderator = await InRoomAsync("moderator2", room2);
-        var version = (await noteTaker.InvokeAsync<RoomState>("JoinRoom", room2)).NotesVersion;
+        var version = (await moderator.InvokeAsync<RoomState>("JoinRoom", room2)).NotesVersion; // the moderator starts typing on this version
 
         var first = await noteTaker.InvokeAsync<NotesSaveResult>("SaveNotes", room2, version, "Note-taker's text");
+        // The moderator's page hears of the new version while its own text is unsaved; its save
+        // still names the version that text was written on (room.js keeps it apart).
+        var heard = await moderator.NextEventAsync("NotesChanged", e => e[1].GetInt32() == first.Version);
         var second = await moderator.InvokeAsync<NotesSaveResult>("SaveNotes", room2, version, "Moderator's text");
+        var stored = await app.DbAsync(db => db.BreakoutRooms.Where(r => r.Id == room2).Select(r => r.Notes).SingleAsync());
+        var keptMine = await moderator.InvokeAsync<NotesSaveResult>("SaveNotes", room2, second.Version, "Moderator's text"); // "Save my text instead"
+        var history = await moderator.InvokeAsync<List<NotesRevisionView>>("NotesHistory", room2);
 
         Assert.True(first.Saved);
+        Assert.Equal("Note-taker's text", heard[2].GetString());
         Assert.False(second.Saved);
-        Assert.Equal("Note-taker's text", second.Notes);
+        Assert.Equal(("Note-taker's text", first.Version), (second.Notes, second.Version));
         Assert.StartsWith("Someone else saved the notes", second.Conflict, StringComparison.Ordinal);
-        Assert.Equal("Note-taker's text", await app.DbAsync(db => db.BreakoutRooms.Where(r => r.Id == room2).Select(r => r.Notes).SingleAsync()));
+        Assert.Equal("Note-taker's text", stored);
+        Assert.True(keptMine.Saved);
+        Assert.Equal([keptMine.Version, first.Version], history.Take(2).Select(r => r.Version));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms, MeetingSet
 
     public async Task<IActionResult> OnGetAsync(string slug, int roomId, CancellationToken ct)
     {
-        var room = await db.BreakoutRooms.AsNoTracking().Include(r => r.Members).Include(r => r.Sections).Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == roomId, ct);
+        var room = await setup.RoomOf(slug, roomId).AsNoTracking().Include(r => r.Members).Include(r => r.Sections).Include(r => r.Tags).FirstOrDefaultAsync(ct);
         if (room is null)
         {
             return NotFound();
@@ -35,12 +35,18 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms, MeetingSet
         MemberIds = room.Members.Select(m => m.UserId).ToList();
         Sections = string.Join(", ", room.Sections.Select(s => s.Anchor).Order(StringComparer.Ordinal));
         TermIds = room.Tags.Select(t => t.TermId).ToList();
-        await LoadPeopleAsync(slug, ct);
+        await LoadPeopleAsync(room.AgendaItemId, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, int roomId, CancellationToken ct)
     {
+        var session = await setup.RoomOf(slug, roomId).Select(r => (int?)r.AgendaItemId).FirstOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return NotFound();
+        }
+
         var sections = (Sections ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         try
         {
@@ -53,7 +59,7 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms, MeetingSet
 
         if (Problems.Count > 0)
         {
-            await LoadPeopleAsync(slug, ct);
+            await LoadPeopleAsync(session.Value, ct);
             return Page();
         }
 
@@ -68,12 +74,12 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms, MeetingSet
         return Redirect(problem is null ? $"/meetings/{slug}/edit" : $"/meetings/{slug}/rooms/{roomId}/edit");
     }
 
-    private async Task LoadPeopleAsync(string slug, CancellationToken ct)
+    private async Task LoadPeopleAsync(int session, CancellationToken ct)
     {
         People = (await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Organisation }).ToListAsync(ct))
             .Select(u => (u.Id, u.DisplayName, u.Organisation)).ToList();
         Terms = await db.GuidelineTerms.AsNoTracking()
-            .Where(t => db.Meetings.Any(m => m.Slug == slug && m.Version.GuidelineId == t.GuidelineId))
+            .Where(t => db.MeetingOf(session).Any(m => m.Version.GuidelineId == t.GuidelineId))
             .OrderBy(t => t.Kind).ThenBy(t => t.Ordinal).ToListAsync(ct);
     }
 

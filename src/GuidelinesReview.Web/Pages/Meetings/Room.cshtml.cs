@@ -1,7 +1,7 @@
-using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Meetings;
 using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -53,7 +53,7 @@ public sealed class RoomModel(MeetingReader meetings, AppDbContext db) : PageMod
         Terms = await db.GuidelineTerms.AsNoTracking().Where(t => db.Guidelines.Any(g => g.Id == t.GuidelineId && g.Slug == meeting.GuidelineSlug))
             .OrderBy(t => t.Ordinal).ToListAsync(ct);
         var notes = await db.BreakoutRooms.Where(r => r.Id == roomId).Select(r => r.Notes).SingleAsync(ct);
-        NotesHtml = string.IsNullOrWhiteSpace(notes) ? "" : SafeMarkdown.ToHtml(notes, 200_000);
+        NotesHtml = RoomService.NotesHtml(notes);
         return Page();
     }
 
