@@ -1,9 +1,8 @@
-using System.Text;
-using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using GuidelinesReview.Core.Meetings;
+using static GuidelinesReview.Web.Infrastructure.WordParts;
 
 namespace GuidelinesReview.Web.Meetings;
 
@@ -45,10 +44,10 @@ public static class PlenaryWord
                         var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "ListParagraph" }));
                         if (t.ForPlenary)
                         {
-                            paragraph.Append(Run("For plenary. ", new Bold()));
+                            paragraph.Append(Run("For plenary. ", bold: true));
                         }
 
-                        paragraph.Append(Run($"{MeetingNames.Of(t.Kind)}: ", new Italic()));
+                        paragraph.Append(Run($"{MeetingNames.Of(t.Kind)}: ", italic: true));
                         paragraph.Append(Run(t.Text + (t.Anchor is null ? "" : $" ({t.Anchor})") + (t.Supports > 0 ? $" — supported by {t.Supports}" : "")));
                         body.Append(paragraph);
                     }
@@ -62,62 +61,7 @@ public static class PlenaryWord
         return stream.ToArray();
     }
 
-    private static Paragraph Heading(string text, string style) =>
-        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), Run(text));
+    private static Paragraph Heading(string text, string style) => Para(text, style);
 
-    private static Paragraph Text(string text) => new(Run(text));
-
-    private static Run Run(string text, OpenXmlElement? format = null)
-    {
-        var run = new Run();
-        if (format is not null)
-        {
-            run.Append(new RunProperties(format));
-        }
-
-        run.Append(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
-        return run;
-    }
-
-    /// <summary>
-    /// The text without the characters XML cannot hold (control characters, lone surrogates): one of
-    /// them, in text recorded before takeaways were checked for them, would make the whole document fail.
-    /// </summary>
-    private static string XmlSafe(string text)
-    {
-        var safe = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (XmlConvert.IsXmlChar(text[i]))
-            {
-                safe.Append(text[i]);
-            }
-            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
-            {
-                safe.Append(text, i++, 2);
-            }
-        }
-
-        return safe.ToString();
-    }
-
-    private static void AddStyles(MainDocumentPart main)
-    {
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        Style Define(string id, string name, int halfPoints, bool bold) => new(
-            new StyleName { Val = name },
-            new BasedOn { Val = "Normal" },
-            new NextParagraphStyle { Val = "Normal" },
-            new PrimaryStyle(),
-            new StyleRunProperties(bold ? new Bold() : new Bold { Val = false }, new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
-        { Type = StyleValues.Paragraph, StyleId = id };
-
-        styles.Styles = new Styles(
-            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
-            Define("Title", "Title", 40, true),
-            Define("Heading1", "heading 1", 32, true),
-            Define("Heading2", "heading 2", 26, true),
-            Define("ListParagraph", "List Paragraph", 22, false));
-        styles.Styles.Save();
-    }
+    private static Paragraph Text(string text) => Para(text);
 }
