@@ -164,6 +164,28 @@ public sealed class GeneratedConsultationTests(GeneratedConsultationFactory app)
     }
 
     [Fact]
+    public async Task The_rollup_page_filters_by_the_authors_profile_and_the_decision_as_the_database_does()
+    {
+        var (academia, accepted) = await app.DbAsync(async db =>
+        {
+            var v3 = await db.DraftVersions.SingleAsync(v => v.Guideline.Slug == AppFactory.SampleSlug && v.Number == 3);
+            var visible = db.Comments.Where(c => c.VersionId == v3.Id && c.ParentId == null && c.HiddenAt == null && c.WithdrawnAt == null);
+            return (
+                await visible.CountAsync(c => c.Author.StakeholderGroup == StakeholderGroup.Academia && c.Author.Region == Region.Africa),
+                await visible.CountAsync(c => c.Disposition!.Decision == GuidelinesReview.Core.Comments.Decision.Accepted));
+        });
+        var client = await app.SignInAsync("secretariat@demo.local");
+
+        async Task<int> TotalAsync(string query) =>
+            int.Parse(Regex.Match(await client.GetStringAsync(Rollup + query), "data-testid=\"rollup-total\">\\s*<strong>([\\d,]+) item").Groups[1].Value,
+                NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+        Assert.Equal(academia, await TotalAsync("?group=Academia&region=Africa"));
+        Assert.Equal(accepted, await TotalAsync("?decision=Accepted"));
+        Assert.True(academia > 0 && accepted > 0);
+    }
+
+    [Fact]
     public async Task Generated_comments_read_back_through_the_api_like_posted_ones()
     {
         var (versionId, count) = await app.DbAsync(async db =>
