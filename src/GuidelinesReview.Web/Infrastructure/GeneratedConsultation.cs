@@ -3,6 +3,7 @@ using System.Diagnostics;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Drafts;
+using GuidelinesReview.Core.Generated;
 using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Web.Data;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Content;
+using GuidelinesReview.Core.Generated;
 using GuidelinesReview.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

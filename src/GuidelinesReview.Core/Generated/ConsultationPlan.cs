@@ -3,7 +3,7 @@ using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Meetings;
 
-namespace GuidelinesReview.Web.Infrastructure;
+namespace GuidelinesReview.Core.Generated;
 
 /// <summary>A block feedback can be written on, with the term ids of its section (its own tags and those it inherits).</summary>
 public sealed record PlanBlock(int Id, string Anchor, string SectionAnchor, IReadOnlyList<int> Terms);
@@ -58,7 +58,7 @@ public sealed record PlannedTakeaway(int Room, TakeawayKind Kind, string Text, s
 /// about 40 %) written over the 30 days before <c>end</c>; and takeaways in breakout rooms (the
 /// version's rooms, or 20 new ones of a generated meeting when it has none, a few with notes).
 /// Names and texts are assembled from short generic parts, a few in French, Arabic or Chinese.
-/// Pure: <see cref="GeneratedConsultation"/> writes it to the database, benchmarks use it in memory.
+/// Pure: the web app's <c>GeneratedConsultation</c> writes it to the database, benchmarks use it in memory.
 /// </summary>
 public sealed record ConsultationPlan(
     IReadOnlyList<PlannedUser> Users,
