@@ -56,7 +56,7 @@ public sealed record PlannedTakeaway(int Room, TakeawayKind Kind, string Text, s
 /// of stakeholder groups, regions and organisations; top-level comments over the blocks (type mix,
 /// the blocks' section tags, some replies, some withdrawn or hidden, decisions with observations on
 /// about 40 %) written over the 30 days before <c>end</c>; and takeaways in breakout rooms (the
-/// version's rooms, or 20 new ones of a generated meeting when it has none, a few with notes).
+/// version's rooms, or, when it has none, 20 new ones of a generated meeting, a few with notes).
 /// Names and texts are assembled from short generic parts, a few in French, Arabic or Chinese.
 /// Pure: the web app's <c>GeneratedConsultation</c> writes it to the database, benchmarks use it in memory.
 /// </summary>
@@ -83,9 +83,9 @@ public sealed record ConsultationPlan(
         var start = end - Span;
         var comments = Enumerable.Range(0, size.Comments).Select(_ => Comment(random, shape, users.Count, start, end)).ToList();
         var meetingDay = (end - TimeSpan.FromDays(12)).Date;
-        var rooms = shape.Rooms.Count > 0
-            ? shape.Rooms.Select(r => new PlannedRoom(r.Id, "", "", r.Terms, [], [], "")).ToList()
-            : NewRoomsFor(random, shape, users.Count);
+        var rooms = shape.Rooms.Count > 0 ? shape.Rooms.Select(r => new PlannedRoom(r.Id, "", "", r.Terms, [], [], "")).ToList()
+            : size.Takeaways > 0 ? NewRoomsFor(random, shape, users.Count)
+            : [];
         var takeaways = Enumerable.Range(0, size.Takeaways).Select(_ => Takeaway(random, shape, rooms, meetingDay)).ToList();
         return new ConsultationPlan(users, comments, rooms, takeaways, meetingDay);
     }

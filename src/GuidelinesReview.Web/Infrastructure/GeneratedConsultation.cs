@@ -43,7 +43,7 @@ public sealed partial class GeneratedConsultation(
     public const string EmailDomain = "generated.invalid";
     private const string HiddenReason = "Off topic for this paragraph.";
 
-    public static string EmailOf(int number) => $"participant{number:D5}@{EmailDomain}";
+    private static string EmailOf(int number) => $"participant{number:D5}@{EmailDomain}";
 
     public async Task GenerateAsync(CancellationToken ct)
     {
@@ -77,6 +77,12 @@ public sealed partial class GeneratedConsultation(
 
         var clockStarted = Stopwatch.StartNew();
         var (shape, rooms) = await ShapeAsync(version, ct);
+        if (shape.Blocks.Count == 0)
+        {
+            LogCannotGenerate(settings.Guideline, settings.Version);
+            return;
+        }
+
         var end = clock.GetUtcNow().UtcDateTime;
         end = end.AddTicks(-(end.Ticks % TimeSpan.TicksPerSecond));
         var plan = ConsultationPlan.Create(shape, new ConsultationSize(settings.Users, settings.Comments, settings.Takeaways), end);
@@ -235,7 +241,7 @@ public sealed partial class GeneratedConsultation(
             recorders.AddRange(existing.Select(r => r.Recorder ?? secretariatId));
             ordinals.AddRange(existing.Select(r => r.Takeaways));
         }
-        else
+        else if (plan.Rooms.Count > 0)
         {
             var breakout = new AgendaItem { Time = new TimeSpan(11, 30, 0), Title = "Breakout rooms", Kind = AgendaKind.Breakout };
             var meeting = new Meeting
@@ -295,6 +301,6 @@ public sealed partial class GeneratedConsultation(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generated consultation: asked for outside Development; not generated")]
     private partial void LogNotDevelopment();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Generated consultation: needs v{Version} of guideline {Guideline} and a Secretariat account (to record decisions); not generated")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generated consultation: needs v{Version} of guideline {Guideline} with paragraphs, and a Secretariat account (to record decisions); not generated")]
     private partial void LogCannotGenerate(string guideline, int version);
 }

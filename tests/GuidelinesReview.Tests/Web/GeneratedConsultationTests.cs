@@ -81,12 +81,12 @@ public sealed class GeneratedConsultationTests(GeneratedConsultationFactory app)
     }
 
     [Fact]
-    public void Takeaways_go_to_the_versions_own_rooms_when_it_has_some()
+    public void Takeaways_go_to_the_versions_own_rooms_when_it_has_some_and_need_rooms_only_when_there_are_takeaways()
     {
         var plan = ConsultationPlan.Create(Shape with { Rooms = [new PlanExistingRoom(41, [100, 200]), new PlanExistingRoom(42, [101])] }, new ConsultationSize(10, 10, 30), End);
 
         Assert.Equal([41, 42], plan.Rooms.Select(r => r.ExistingId));
-        Assert.All(plan.Takeaways, t => Assert.Equal(plan.Rooms[t.Room].Terms, t.Terms));
+        Assert.All(plan.Takeaways, t => Assert.Equal(plan.Rooms[t.Room].Terms, t.Terms));        Assert.Empty(ConsultationPlan.Create(Shape, new ConsultationSize(10, 10, 0), End).Rooms); // no takeaways, no generated meeting
     }
 
     [Fact]
