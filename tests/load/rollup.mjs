@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { cpuSampler, fmt, signIn, summary, withTimeout } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -46,30 +47,22 @@ function fail(message) {
   process.exit(2);
 }
 
-function parseArgs(argv) {
-  const o = { ...defaults };
-  const names = {
-    "--url": "url", "--rounds": "rounds", "--warmup": "warmup", "--email": "email", "--password": "password", "--guideline": "guideline",
-    "--version": "version", "--area": "area", "--server-pid": "serverPid", "--out": "out", "--label": "label",
-  };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    if (arg === "-h" || arg === "--help") {
-      console.log(help);
-      process.exit(0);
-    }
-    let value;
-    const eq = arg.indexOf("=");
-    if (eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    } else {
-      value = argv[++i];
-    }
-    const key = names[arg];
-    if (!key || value === undefined) fail(`unknown option or missing value: ${arg}\n${help}`);
-    o[key] = typeof defaults[key] === "number" ? Number(value) : value;
+function options() {
+  let values;
+  try {
+    const spec = Object.fromEntries(Object.entries(defaults).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase()), { type: "string", default: String(value) }]));
+    values = parseArgs({ options: { ...spec, help: { type: "boolean", short: "h" } } }).values;
+  } catch (e) {
+    fail(`${e.message}\n${help}`);
   }
+  if (values.help) {
+    console.log(help);
+    process.exit(0);
+  }
+  const o = Object.fromEntries(Object.entries(defaults).map(([key, value]) => {
+    const given = values[key.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())];
+    return [key, typeof value === "number" ? Number(given) : given];
+  }));
   if (!Number.isInteger(o.rounds) || o.rounds < 1 || o.rounds > 1000) fail("--rounds must be a whole number from 1 to 1000");
   if (!Number.isInteger(o.warmup) || o.warmup < 0 || o.warmup > 100) fail("--warmup must be a whole number from 0 to 100");
   const host = new URL(o.url).hostname;
@@ -77,7 +70,7 @@ function parseArgs(argv) {
   return o;
 }
 
-const opts = parseArgs(process.argv.slice(2));
+const opts = options();
 const cookie = await signIn(opts.url, opts.password, opts.email);
 
 async function get(pathAndQuery) {
