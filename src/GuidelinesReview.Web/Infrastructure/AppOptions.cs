@@ -27,6 +27,9 @@ public sealed class AppOptions
     /// such as invitations; when empty, the address of the request is used.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>A made-up consultation written at start-up (Development only, once); see <see cref="GeneratedConsultation"/>.</summary>
+    public GenerateConsultationOptions GenerateConsultation { get; set; } = new();
+
     public string ResolveContentPath(string contentRoot) => Path.GetFullPath(ContentPath, contentRoot);
 
     public string ResolveDataDirectory(string contentRoot) => Path.GetFullPath(DataDirectory, contentRoot);

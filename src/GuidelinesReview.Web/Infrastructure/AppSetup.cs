@@ -62,6 +62,7 @@ public static class AppSetup
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountService>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<GeneratedConsultation>();
         services.AddScoped<CommentViews>();
         services.AddScoped<CommentService>();
         services.AddScoped<GuidelinesReview.Web.Consultations.ConsultationService>();

@@ -9,7 +9,8 @@ namespace GuidelinesReview.Web.Infrastructure;
 
 /// <summary>
 /// Start-up work, in order: apply migrations, switch SQLite to WAL, make sure every role
-/// exists, create the demo accounts (Development only), import content/.
+/// exists, create the demo accounts (Development only), import content/, generate the
+/// configured made-up consultation (Development only, once).
 /// </summary>
 public sealed partial class DatabaseInitializer(
     AppDbContext db,
@@ -18,6 +19,7 @@ public sealed partial class DatabaseInitializer(
     AccountService accounts,
     ContentImporter importer,
     MeetingImporter meetings,
+    GeneratedConsultation consultation,
     IOptions<AppOptions> options,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
@@ -72,6 +74,7 @@ public sealed partial class DatabaseInitializer(
         var report = await importer.ImportAsync(contentPath, ct);
         LogImported(report.Published, report.Unchanged, report.Errors.Count);
         await meetings.ImportAsync(contentPath, ct);
+        await consultation.GenerateAsync(ct);
     }
 
     private async Task SeedDemoAccountsAsync()

@@ -53,7 +53,15 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("GuidelinesReview:PostsPerMinute", PostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("GuidelinesReview:SignInAttemptsPerMinute", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!GeneratesDemoConsultation)
+        {
+            // Tests count what they post; the generated demo consultation would be in their way.
+            builder.UseSetting("GuidelinesReview:GenerateConsultation:Users", "0");
+        }
     }
+
+    /// <summary>Whether the Development demo consultation (appsettings.Development.json) is generated; off for tests.</summary>
+    protected virtual bool GeneratesDemoConsultation => false;
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

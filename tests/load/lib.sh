@@ -1,0 +1,70 @@
+# Shared by the run-*.sh scripts (sourced after `cd` to the repository root): builds the app in
+# Release, starts it on a free loopback port of 127.0.0.1 with a fresh data folder, waits until it
+# serves, and on exit (also on error or Ctrl-C) stops it by its PID and deletes the data folder and
+# any path the script added to `temporary`.
+
+root=$PWD
+load=$root/tests/load
+web=$root/src/GuidelinesReview.Web
+data=$(mktemp -d)
+temporary=("$data")
+pid=
+
+cleanup() {
+  local code=$?
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  rm -rf "${temporary[@]}"
+  exit $code
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+build_app() {
+  echo "== building the web app (Release)"
+  dotnet build src/GuidelinesReview.Web -c Release -nologo -v quiet >/dev/null
+}
+
+# The drivers that open SignalR connections need @microsoft/signalr from npm.
+npm_ci_load() {
+  if [ ! -f "$load/node_modules/.package-lock.json" ] || [ "$load/package-lock.json" -nt "$load/node_modules/.package-lock.json" ]; then
+    echo "== npm ci in tests/load"
+    (cd "$load" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# start_app NAME SECONDS [SETTING=VALUE ...]: starts the app in Development with its data in $data,
+# Warning-level logs and the given settings (environment variables, `__` for `:`), logging to
+# results/server[-NAME]-<time>.log; waits up to SECONDS for GET / to answer 200. Sets url, pid, log.
+start_app() {
+  local name=$1 seconds=$2 port
+  shift 2
+  port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  url=http://127.0.0.1:$port
+  mkdir -p "$load/results"
+  log=$load/results/server${name:+-$name}-$(date -u +%Y%m%dT%H%M%SZ).log
+  echo "== starting the app on $url (data in $data, log in ${log#$root/})"
+  (
+    cd "$web"
+    exec env ASPNETCORE_ENVIRONMENT=Development GuidelinesReview__DataDirectory="$data" Logging__LogLevel__Default=Warning "$@" \
+      dotnet bin/Release/net10.0/GuidelinesReview.Web.dll --urls "$url"
+  ) >"$log" 2>&1 &
+  pid=$!
+
+  for _ in $(seq $((seconds * 10))); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "the app exited during start-up; its log:" >&2
+      tail -n 40 "$log" >&2
+      exit 1
+    fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url/" || true)" = 200 ]; then return 0; fi
+    sleep 0.1
+  done
+  echo "the app did not answer GET / with 200 within $seconds s; its log:" >&2
+  tail -n 40 "$log" >&2
+  exit 1
+}
