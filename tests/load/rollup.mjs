@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Timed HTTP run of the rollup page (and the findings report, when the app has it) over a large
+// Timed HTTP run of the rollup page and the findings report over a large
 // generated consultation. Signs in as the secretariat, warms up, then requests each URL --rounds
 // times, one request at a time, the URLs interleaved within each round so that a burst of load
 // from elsewhere on the machine hits them all alike. A light page (GET /guidelines) is measured
@@ -93,12 +93,12 @@ const urls = [
   { name: "rollup, group + region filter", path: `${rollup}?group=LocalAndRegionalGovernment&region=Africa` },
   { name: `rollup, drill-down into "${opts.area}"`, path: `${rollup}?area=${areaLink[1]}` },
 ];
-const findings = `/guidelines/${opts.guideline}/v/${opts.version}/findings?format=md`;
-const report = await get(findings);
-if (report.status === 200) {
-  urls.push({ name: "findings report (Markdown)", path: findings });
-} else {
-  console.log(`(${findings} answers HTTP ${report.status}: not measured)`);
+// The findings report over everything (the largest export), in each of its formats.
+const findings = `/guidelines/${opts.guideline}/v/${opts.version}/findings`;
+for (const [format, label] of [["md", "Markdown"], ["docx", "Word"], ["csv", "disposition table CSV"]]) {
+  const report = await get(`${findings}?format=${format}`);
+  if (report.status !== 200) fail(`GET ${findings}?format=${format}: HTTP ${report.status}`);
+  urls.push({ name: `findings report (${label})`, path: `${findings}?format=${format}` });
 }
 
 console.log(`== ${opts.url}${rollup}: ${total}; ${opts.warmup} warm-up and ${opts.rounds} timed requests per URL, sequential, URLs interleaved`);
