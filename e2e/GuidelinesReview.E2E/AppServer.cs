@@ -59,6 +59,7 @@ public class AppServer : IAsyncLifetime
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["GuidelinesReview__SignInAttemptsPerMinute"] = "1000"; // every test signs in from 127.0.0.1
 
+        Current = this;
         var clock = Stopwatch.StartNew();
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
@@ -74,6 +75,11 @@ public class AppServer : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+
+        // One sign-in before any test, so the first test does not pay for the browser's and the
+        // app's first requests (JIT, first database reads) inside its own timeouts.
+        var warmUp = await NewPageAsync(signInAs: "observer");
+        await warmUp.Context.CloseAsync();
     }
 
     private async Task WaitUntilServingAsync(Stopwatch clock)
@@ -136,13 +142,27 @@ public class AppServer : IAsyncLifetime
         return page;
     }
 
+    /// <summary>The server the latest fixture started, for diagnostics in static helpers.</summary>
+    private static AppServer? Current { get; set; }
+
     public static async Task SignInAsync(IPage page, string who)
     {
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync($"{who}@demo.local");
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/guidelines");
+        try
+        {
+            // The address is what tells a sign-in worked; waiting for "load" as well sometimes hung
+            // on a busy machine although the page was there, and later steps wait for what they use.
+            await page.WaitForURLAsync("**/guidelines", new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        }
+        catch (TimeoutException e)
+        {
+            var alert = await page.Locator(".alert, .validation-summary-errors, .text-danger").AllInnerTextsAsync();
+            throw new TimeoutException($"Signing in as {who} did not reach /guidelines: the page is {page.Url}, showing \"{string.Join(" / ", alert)}\". Server log:\n{Current?.Log}", e);
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
