@@ -133,3 +133,16 @@ export async function signIn(url, password, email) {
   }
   return cookieHeader(jar);
 }
+
+/** The machine and client versions a load report was measured with (here: the drivers' folder, for its node_modules). */
+export function environment(here) {
+  return {
+    node: process.version,
+    signalr: JSON.parse(readFileSync(new URL("node_modules/@microsoft/signalr/package.json", `file://${here}/`), "utf8")).version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGiB: r1(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg(),
+    note: "the driver and the server share this machine's cores",
+  };
+}

@@ -14,13 +14,13 @@
 // time, and a hard deadline ends the process whatever happens. See README.md beside this file.
 
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as signalR from "@microsoft/signalr";
-import { attr, cpuSampler, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout } from "./lib.mjs";
+import { attr, cpuSampler, environment, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -843,15 +843,7 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     options: { ...opts, password: undefined },
-    environment: {
-      node: process.version,
-      signalr: JSON.parse(readFileSync(path.join(here, "node_modules/@microsoft/signalr/package.json"), "utf8")).version,
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryGiB: r1(os.totalmem() / 2 ** 30),
-      loadAverage: os.loadavg(),
-      note: "the driver and the server share this machine's cores",
-    },
+    environment: environment(here),
     rooms: rooms.map((r) => ({ id: r.id, title: r.title, noteTaker: r.noteTaker, moderator: r.moderator, members: r.members })),
     warmUp: warm,
     clientLog,
