@@ -21,12 +21,12 @@ public static class FindingsExport
         foreach (var area in report.Areas)
         {
             md.Append("## ").AppendLine(Escape(area.Name)).AppendLine();
-            Counts(md, area.Counts);
+            md.AppendLine(Escape(area.Counts.ToString())).AppendLine();
             Findings(md, area.Findings);
             foreach (var principle in area.Principles)
             {
                 md.Append("### ").AppendLine(Escape(principle.Name)).AppendLine();
-                Counts(md, principle.Counts);
+                md.AppendLine(Escape(principle.Counts.ToString())).AppendLine();
                 Findings(md, principle.Findings);
                 if (principle.Comments.Count > 0)
                 {
@@ -85,22 +85,6 @@ public static class FindingsExport
         }
 
         return value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
-    private static void Counts(StringBuilder md, ReportCounts counts)
-    {
-        md.Append(CultureInfo.InvariantCulture, $"{counts.Items:N0} items.");
-        if (counts.ByGroup.Count > 0)
-        {
-            md.Append(" By stakeholder group: ").AppendJoin(", ", counts.ByGroup.Select(g => $"{g.Label} {g.Count}")).Append('.');
-        }
-
-        if (counts.ByRegion.Count > 0)
-        {
-            md.Append(" By region: ").AppendJoin(", ", counts.ByRegion.Select(r => $"{r.Label} {r.Count}")).Append('.');
-        }
-
-        md.AppendLine().AppendLine();
     }
 
     private static void Findings(StringBuilder md, IReadOnlyList<ReportFinding> findings)

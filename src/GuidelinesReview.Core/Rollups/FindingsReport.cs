@@ -22,7 +22,25 @@ public sealed record ReportTakeaway(int Id, string Room, string Kind, string Tex
 
 public sealed record ReportFinding(string? Principle, string Markdown, int Covers);
 
-public sealed record ReportCounts(int Items, IReadOnlyList<(string Label, int Count)> ByGroup, IReadOnlyList<(string Label, int Count)> ByRegion);
+public sealed record ReportCounts(int Items, IReadOnlyList<(string Label, int Count)> ByGroup, IReadOnlyList<(string Label, int Count)> ByRegion)
+{
+    /// <summary>"12 items. By stakeholder group: … By region: …", as both exports print it.</summary>
+    public override string ToString()
+    {
+        var text = $"{Items.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} items.";
+        if (ByGroup.Count > 0)
+        {
+            text += " By stakeholder group: " + string.Join(", ", ByGroup.Select(g => $"{g.Label} {g.Count}")) + ".";
+        }
+
+        if (ByRegion.Count > 0)
+        {
+            text += " By region: " + string.Join(", ", ByRegion.Select(r => $"{r.Label} {r.Count}")) + ".";
+        }
+
+        return text;
+    }
+}
 
 public sealed record ReportPrinciple(string Name, IReadOnlyList<ReportFinding> Findings, ReportCounts Counts, IReadOnlyList<ReportComment> Comments, IReadOnlyList<ReportTakeaway> Takeaways);
 

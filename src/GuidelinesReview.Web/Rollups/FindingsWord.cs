@@ -33,12 +33,12 @@ public static class FindingsWord
             foreach (var area in report.Areas)
             {
                 body.Append(Para(area.Name, "Heading1"));
-                body.Append(Para(Counts(area.Counts)));
+                body.Append(Para(area.Counts.ToString()));
                 AppendFindings(body, area.Findings);
                 foreach (var principle in area.Principles)
                 {
                     body.Append(Para(principle.Name, "Heading2"));
-                    body.Append(Para(Counts(principle.Counts)));
+                    body.Append(Para(principle.Counts.ToString()));
                     AppendFindings(body, principle.Findings);
                     if (principle.Comments.Count > 0)
                     {
@@ -65,22 +65,6 @@ public static class FindingsWord
         }
 
         return stream.ToArray();
-    }
-
-    private static string Counts(ReportCounts counts)
-    {
-        var text = $"{counts.Items.ToString("N0", CultureInfo.InvariantCulture)} items.";
-        if (counts.ByGroup.Count > 0)
-        {
-            text += " By stakeholder group: " + string.Join(", ", counts.ByGroup.Select(g => $"{g.Label} {g.Count}")) + ".";
-        }
-
-        if (counts.ByRegion.Count > 0)
-        {
-            text += " By region: " + string.Join(", ", counts.ByRegion.Select(r => $"{r.Label} {r.Count}")) + ".";
-        }
-
-        return text;
     }
 
     private static void AppendFindings(Body body, IReadOnlyList<ReportFinding> findings)

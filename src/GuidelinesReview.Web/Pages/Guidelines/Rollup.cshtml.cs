@@ -73,33 +73,40 @@ public sealed class RollupModel(RollupQueries queries, KeyFindingService finding
 
     public async Task<IActionResult> OnPostFindingAsync(string slug, int number, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, number, ct))
+        // The whole rollup is only read again when the form has to be shown with its problems.
+        if (await queries.VersionAsync(slug, number, ct) is not { } version)
         {
             return NotFound();
         }
 
         var problems = await findings.SaveAsync(Caller.From(User),
-            new KeyFindingInput(Form.Id, Version.Id, Form.AreaTermId, Form.PrincipleTermId, Form.Text, Form.CommentIds, Form.TakeawayIds), ct);
+            new KeyFindingInput(Form.Id, version.Id, Form.AreaTermId, Form.PrincipleTermId, Form.Text, Form.CommentIds, Form.TakeawayIds), ct);
         if (problems.Count > 0)
         {
+            await LoadAsync(version, ct);
             Problems = problems;
             return Page();
         }
 
         TempData["Flash"] = "The key finding was saved.";
-        return Redirect(Url.Content($"~/guidelines/{slug}/v/{number}/rollup") + Query.With(("area", S(Form.AreaTermId)), ("principle", Form.PrincipleTermId is { } p ? S(p) : null)) + "#findings");
+        return BackToRollup(slug, number, Form.AreaTermId, Form.PrincipleTermId);
     }
 
     public async Task<IActionResult> OnPostDeleteFindingAsync(string slug, int number, int findingId, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, number, ct))
+        if (await queries.VersionAsync(slug, number, ct) is not { } version)
         {
             return NotFound();
         }
 
-        TempData["Flash"] = await findings.DeleteAsync(Caller.From(User), Version.Id, findingId, ct) ?? "The key finding was deleted.";
-        return Redirect(Url.Content($"~/guidelines/{slug}/v/{number}/rollup") + Query.With(("area", Area is { } a ? S(a) : null), ("principle", Principle is { } p ? S(p) : null)) + "#findings");
+        TempData["Flash"] = await findings.DeleteAsync(Caller.From(User), version.Id, findingId, ct) ?? "The key finding was deleted.";
+        return BackToRollup(slug, number, Area, Principle);
     }
+
+    /// <summary>The rollup with the same filters, opened on the findings of an area (or cell).</summary>
+    private RedirectResult BackToRollup(string slug, int number, int? area, int? principle) =>
+        Redirect(Url.Content($"~/guidelines/{slug}/v/{number}/rollup")
+            + RollupQueryString.Parse(Request.Query, []).With(("area", area is { } a ? S(a) : null), ("principle", principle is { } p ? S(p) : null)) + "#findings");
 
     private async Task<bool> LoadAsync(string slug, int number, CancellationToken ct)
     {
@@ -109,6 +116,12 @@ public sealed class RollupModel(RollupQueries queries, KeyFindingService finding
             return false;
         }
 
+        await LoadAsync(version, ct);
+        return true;
+    }
+
+    private async Task LoadAsync(VersionRef version, CancellationToken ct)
+    {
         Version = version;
         Source = await queries.LoadAsync(version.Id, version.GuidelineId, ct);
         Query = RollupQueryString.Parse(Request.Query, Source.Windows);
@@ -122,8 +135,6 @@ public sealed class RollupModel(RollupQueries queries, KeyFindingService finding
             PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (DrillItems.Count + PageSize - 1) / PageSize));
             DrillPage = await queries.DetailsAsync(DrillItems.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList(), ct);
         }
-
-        return true;
     }
 
     private static string S(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
