@@ -140,10 +140,9 @@ public sealed class ConsultationService(AppDbContext db, TimeProvider clock)
         return null;
     }
 
-    // SQLite gives the times back without a kind; they were stored as UTC.
     private static ConsultationPeriod PeriodOf(ConsultationWindow w) => new(
         w.Title,
-        DateTime.SpecifyKind(w.OpensAt, DateTimeKind.Utc),
-        DateTime.SpecifyKind(w.ClosesAt, DateTimeKind.Utc),
+        w.OpensAt,
+        w.ClosesAt,
         w.Audience == ConsultationAudience.Everyone ? null : w.Groups.Select(g => g.Group).Order().ToList());
 }

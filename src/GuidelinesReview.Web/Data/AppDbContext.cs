@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GuidelinesReview.Web.Data;
 
@@ -33,9 +34,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public IQueryable<Meeting> MeetingOf(int agendaItemId) =>
         Meetings.Where(m => m.Days.Any(d => d.Agenda.Any(a => a.Id == agendaItemId)));
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Every instant is stored in UTC. SQLite keeps a DateTime as text without its kind, so
+        // without this a value read back is Unspecified and serializes without its "Z".
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 }
+
+/// <summary>Writes instants as UTC and reads them back with <see cref="DateTimeKind.Utc"/>.</summary>
+public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value,
+    stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc));

@@ -57,6 +57,7 @@ public sealed partial class DatabaseInitializer(
     {
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        LogSqlite(await db.Database.SqlQueryRaw<string>("SELECT sqlite_version() AS Value").SingleAsync(ct));
         foreach (var role in Roles.All)
         {
             if (!await roleManager.RoleExistsAsync(role))
@@ -106,6 +107,9 @@ public sealed partial class DatabaseInitializer(
 
         LogDemoAccounts(DemoAccounts.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready: SQLite {Version}, WAL mode")]
+    private partial void LogSqlite(string version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content imported: {Published} versions published, {Unchanged} unchanged, {Errors} refused")]
     private partial void LogImported(int published, int unchanged, int errors);

@@ -12,7 +12,7 @@ public sealed class TestClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => now ?? base.GetUtcNow();
 
     /// <summary>From now on the app's time is <paramref name="instant"/> (UTC).</summary>
-    public void Set(DateTime instant) => now = new DateTimeOffset(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
+    public void Set(DateTime instant) => now = new DateTimeOffset(instant, TimeSpan.Zero);
 
     public DateTime UtcNow => GetUtcNow().UtcDateTime;
 

@@ -11,13 +11,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GuidelinesReview.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261121074117_ConsultationsAndFindings")]
-    partial class ConsultationsAndFindings
+    [Migration("20261201121441_InitialSchema")]
+    partial class InitialSchema
     {
+        /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("GuidelinesReview.Web.Data.AgendaItem", b =>
                 {
