@@ -1,3 +1,4 @@
+using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Infrastructure;
 
 var command = args.FirstOrDefault() == CreateAdminCommand.Name ? CreateAdminCommand.Name : null;

@@ -3,14 +3,15 @@ using GuidelinesReview.Core.Consultations;
 using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Hubs;
+using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Comments;
 
 /// <summary>
 /// Every change to comments, for the hub, the HTTP API and the pages alike. Each method checks
-/// the caller and the input, refuses with a <see cref="CommentException"/> (nothing saved),
+/// the caller and the input, refuses with a <see cref="RefusedException"/> (nothing saved),
 /// or commits the change with its <see cref="CommentEvent"/> and then pushes it to the viewers.
 /// A method returns only after the change is in the database.
 /// </summary>
@@ -28,7 +29,7 @@ public sealed partial class CommentService(
     {
         if (input.ClientId == Guid.Empty)
         {
-            throw CommentException.Invalid("The submission has no client id; reload the page and try again.");
+            throw RefusedException.Invalid("The submission has no client id; reload the page and try again.");
         }
 
         // A resend of something already saved (e.g. after a reconnect) answers with what was saved.
@@ -38,14 +39,14 @@ public sealed partial class CommentService(
         {
             return existing.VersionId == input.VersionId && existing.Body == input.Body
                 ? (await views.OneAsync(existing.Id, caller.CanModerate, ct), false)
-                : throw new CommentException(CommentErrorKind.Conflict, "This submission id was already used for a different comment; nothing was saved. Reload the page and write it again.");
+                : throw new RefusedException(RefusedBecause.Conflict, "This submission id was already used for a different comment; nothing was saved. Reload the page and write it again.");
         }
 
         RequireWriter(caller);
         CheckText(input.Body, input.ProposedText);
         if (!Enum.IsDefined(input.Type))
         {
-            throw CommentException.Invalid("The comment type must be general, technical or editorial.");
+            throw RefusedException.Invalid("The comment type must be general, technical or editorial.");
         }
 
         limiter.AcquirePost(caller.UserId);
@@ -70,17 +71,17 @@ public sealed partial class CommentService(
         {
             // Posted from a breakout room: the room must discuss this version, and the caller be in it while it is open.
             var room = await db.BreakoutRooms.Include(r => r.Members).FirstOrDefaultAsync(r => r.Id == roomId, ct)
-                ?? throw CommentException.NotFound($"Breakout room {roomId} does not exist.");
+                ?? throw RefusedException.NotFound($"Breakout room {roomId} does not exist.");
             var onVersion = await db.MeetingOf(room.AgendaItemId).AnyAsync(m => m.VersionId == version.Id, ct);
             var person = new Core.Meetings.RoomPerson(room.Members.Any(m => m.UserId == caller.UserId), room.ModeratorId == caller.UserId, room.NoteTakerId == caller.UserId, caller.Roles);
             if (!onVersion)
             {
-                throw CommentException.Invalid($"That breakout room discusses another version, not v{version.Number}.");
+                throw RefusedException.Invalid($"That breakout room discusses another version, not v{version.Number}.");
             }
 
             if (!Core.Meetings.RoomAccess.Allows(person, Core.Meetings.RoomAction.Comment, room.IsOpen))
             {
-                throw CommentException.Forbidden(Core.Meetings.RoomAccess.Refusal(Core.Meetings.RoomAction.Comment, room.IsOpen));
+                throw RefusedException.Forbidden(Core.Meetings.RoomAccess.Refusal(Core.Meetings.RoomAction.Comment, room.IsOpen));
             }
 
             comment.RoomId = room.Id;
@@ -90,15 +91,15 @@ public sealed partial class CommentService(
         if (input.ParentId is { } parentId)
         {
             parent = await db.Comments.FirstOrDefaultAsync(c => c.Id == parentId && c.VersionId == version.Id, ct)
-                ?? throw CommentException.NotFound($"The comment you are replying to (#{parentId}) does not exist on v{version.Number}.");
+                ?? throw RefusedException.NotFound($"The comment you are replying to (#{parentId}) does not exist on v{version.Number}.");
             if (parent.ParentId is not null)
             {
-                throw CommentException.Invalid("Replies go to the comment that started the thread, not to another reply.");
+                throw RefusedException.Invalid("Replies go to the comment that started the thread, not to another reply.");
             }
 
             if (parent.Status == CommentStatus.Withdrawn)
             {
-                throw CommentException.Invalid("That comment was withdrawn by its author, so it takes no replies.");
+                throw RefusedException.Invalid("That comment was withdrawn by its author, so it takes no replies.");
             }
 
             comment.ParentId = parent.Id;
@@ -108,22 +109,22 @@ public sealed partial class CommentService(
         {
             var anchor = input.Anchor?.Trim() ?? "";
             var block = await db.Blocks.FirstOrDefaultAsync(b => b.VersionId == version.Id && b.Anchor == anchor, ct)
-                ?? throw CommentException.NotFound($"There is no paragraph '{Shorten(anchor)}' in v{version.Number}; reload the page to see the current text.");
+                ?? throw RefusedException.NotFound($"There is no paragraph '{Shorten(anchor)}' in v{version.Number}; reload the page to see the current text.");
             comment.BlockId = block.Id;
             if (input.Quote is { } quote)
             {
                 if (string.IsNullOrWhiteSpace(quote.Exact))
                 {
-                    throw CommentException.Invalid("The selected passage is empty; select some text, or comment on the whole paragraph.");
+                    throw RefusedException.Invalid("The selected passage is empty; select some text, or comment on the whole paragraph.");
                 }
 
                 if (quote.Exact.Length > CommentRules.MaxQuote)
                 {
-                    throw CommentException.Invalid($"The selected passage is {quote.Exact.Length:N0} characters long; select at most {CommentRules.MaxQuote:N0}, or comment on the whole paragraph.");
+                    throw RefusedException.Invalid($"The selected passage is {quote.Exact.Length:N0} characters long; select at most {CommentRules.MaxQuote:N0}, or comment on the whole paragraph.");
                 }
 
                 var found = TextQuote.Locate(block.Text, quote.Exact, quote.Prefix, quote.Suffix, quote.Start)
-                    ?? throw CommentException.Invalid($"The selected passage was not found in {anchor}. Select the text again, or comment on the whole paragraph.");
+                    ?? throw RefusedException.Invalid($"The selected passage was not found in {anchor}. Select the text again, or comment on the whole paragraph.");
                 (comment.QuoteExact, comment.QuotePrefix, comment.QuoteSuffix, comment.QuoteStart, comment.QuoteEnd) =
                     (found.Exact, found.Prefix, found.Suffix, found.Start, found.End);
             }
@@ -177,13 +178,13 @@ public sealed partial class CommentService(
         CheckText(input.Body, input.ProposedText);
         if (input.Type is not { } type || !Enum.IsDefined(type))
         {
-            throw CommentException.Invalid("Give the comment type: general, technical or editorial (an edit replaces type, text and proposed change).");
+            throw RefusedException.Invalid("Give the comment type: general, technical or editorial (an edit replaces type, text and proposed change).");
         }
 
         var comment = await FindAsync(input.CommentId, ct);
         if (comment.HiddenAt is not null)
         {
-            throw new CommentException(CommentErrorKind.Conflict, "This comment is hidden by the secretariat and cannot be edited.");
+            throw new RefusedException(RefusedBecause.Conflict, "This comment is hidden by the secretariat and cannot be edited.");
         }
 
         await OpenVersionAsync(comment.VersionId, caller, fromRoom: false, ct);
@@ -191,7 +192,7 @@ public sealed partial class CommentService(
         var hasDisposition = await db.Dispositions.AnyAsync(d => d.CommentId == comment.Id, ct);
         if (CommentRules.CheckEditable(comment.AuthorId == caller.UserId, comment.Status, hasReplies, hasDisposition) is { } problem)
         {
-            throw new CommentException(comment.AuthorId == caller.UserId ? CommentErrorKind.Conflict : CommentErrorKind.Forbidden, problem);
+            throw new RefusedException(comment.AuthorId == caller.UserId ? RefusedBecause.Conflict : RefusedBecause.Forbidden, problem);
         }
 
         if (comment.Body == input.Body && comment.ProposedText == NullIfBlank(input.ProposedText) && comment.Type == type)
@@ -223,7 +224,7 @@ public sealed partial class CommentService(
         await OpenVersionAsync(comment.VersionId, caller, fromRoom: false, ct);
         if (comment.AuthorId != caller.UserId)
         {
-            throw CommentException.Forbidden("Only the author can withdraw this comment.");
+            throw RefusedException.Forbidden("Only the author can withdraw this comment.");
         }
 
         if (comment.Status == CommentStatus.Withdrawn)
@@ -244,12 +245,12 @@ public sealed partial class CommentService(
         await OpenVersionAsync(comment.VersionId, caller, fromRoom: false, ct);
         if (comment.AuthorId == caller.UserId)
         {
-            throw CommentException.Invalid("You cannot support your own comment.");
+            throw RefusedException.Invalid("You cannot support your own comment.");
         }
 
         if (support && comment.Status == CommentStatus.Withdrawn)
         {
-            throw CommentException.Invalid("This comment was withdrawn by its author and cannot be supported.");
+            throw RefusedException.Invalid("This comment was withdrawn by its author and cannot be supported.");
         }
 
         var existing = await db.CommentSupports.FirstOrDefaultAsync(s => s.CommentId == commentId && s.UserId == caller.UserId, ct);
@@ -277,13 +278,13 @@ public sealed partial class CommentService(
         reason = reason?.Trim() ?? "";
         if (reason.Length == 0 || reason.Length > CommentRules.MaxHideReason)
         {
-            throw CommentException.Invalid($"Give a reason for hiding the comment (1 to {CommentRules.MaxHideReason} characters); it is kept in the moderation log.");
+            throw RefusedException.Invalid($"Give a reason for hiding the comment (1 to {CommentRules.MaxHideReason} characters); it is kept in the moderation log.");
         }
 
         var comment = await FindAsync(commentId, ct);
         if (comment.HiddenAt is not null)
         {
-            throw new CommentException(CommentErrorKind.Conflict, "This comment is already hidden.");
+            throw new RefusedException(RefusedBecause.Conflict, "This comment is already hidden.");
         }
 
         comment.HiddenAt = Now;
@@ -299,7 +300,7 @@ public sealed partial class CommentService(
         var comment = await FindAsync(commentId, ct);
         if (comment.HiddenAt is null)
         {
-            throw new CommentException(CommentErrorKind.Conflict, "This comment is not hidden.");
+            throw new RefusedException(RefusedBecause.Conflict, "This comment is not hidden.");
         }
 
         var reason = comment.HiddenReason;
@@ -313,19 +314,19 @@ public sealed partial class CommentService(
         RequireModerator(caller);
         if (!Enum.IsDefined(input.Decision))
         {
-            throw CommentException.Invalid("Choose a decision: accepted, accepted in part, not accepted, noted or out of scope.");
+            throw RefusedException.Invalid("Choose a decision: accepted, accepted in part, not accepted, noted or out of scope.");
         }
 
         var observation = input.Observation?.Trim() ?? "";
         if (observation.Length > CommentRules.MaxObservation)
         {
-            throw CommentException.Invalid($"The observation is {observation.Length:N0} characters long; at most {CommentRules.MaxObservation:N0} are allowed.");
+            throw RefusedException.Invalid($"The observation is {observation.Length:N0} characters long; at most {CommentRules.MaxObservation:N0} are allowed.");
         }
 
         var comment = await FindAsync(input.CommentId, ct);
         if (comment.ParentId is not null)
         {
-            throw CommentException.Invalid("Decisions are recorded on the comment that started the thread, not on replies.");
+            throw RefusedException.Invalid("Decisions are recorded on the comment that started the thread, not on replies.");
         }
 
         int? addressedVersionId = null;
@@ -334,18 +335,18 @@ public sealed partial class CommentService(
         {
             var guidelineId = await db.DraftVersions.Where(v => v.Id == comment.VersionId).Select(v => v.GuidelineId).SingleAsync(ct);
             addressedVersionId = await db.DraftVersions.Where(v => v.GuidelineId == guidelineId && v.Number == number).Select(v => (int?)v.Id).SingleOrDefaultAsync(ct)
-                ?? throw CommentException.NotFound($"There is no v{number} of this guideline to point to.");
+                ?? throw RefusedException.NotFound($"There is no v{number} of this guideline to point to.");
             addressedAnchor = input.AddressedAnchor?.Trim();
             if (!string.IsNullOrEmpty(addressedAnchor) && !await db.Blocks.AnyAsync(b => b.VersionId == addressedVersionId && b.Anchor == addressedAnchor, ct))
             {
-                throw CommentException.NotFound($"There is no paragraph '{Shorten(addressedAnchor)}' in v{number}.");
+                throw RefusedException.NotFound($"There is no paragraph '{Shorten(addressedAnchor)}' in v{number}.");
             }
 
             addressedAnchor = string.IsNullOrEmpty(addressedAnchor) ? null : addressedAnchor;
         }
         else if (!string.IsNullOrWhiteSpace(input.AddressedAnchor))
         {
-            throw CommentException.Invalid("Say which version the paragraph is in.");
+            throw RefusedException.Invalid("Say which version the paragraph is in.");
         }
 
         var disposition = await db.Dispositions.FirstOrDefaultAsync(d => d.CommentId == comment.Id, ct);
@@ -374,7 +375,7 @@ public sealed partial class CommentService(
         var wanted = new List<GuidelineTerm>();
         if (input.Areas is null || input.Principles is null)
         {
-            throw CommentException.Invalid("Give both lists, areas and principles (an empty list removes those tags).");
+            throw RefusedException.Invalid("Give both lists, areas and principles (an empty list removes those tags).");
         }
 
         foreach (var (keys, kind, what) in new[] { (input.Areas, Core.Content.TaxonomyKind.ThematicArea, "thematic area"), (input.Principles, Core.Content.TaxonomyKind.Principle, "principle") })
@@ -382,7 +383,7 @@ public sealed partial class CommentService(
             foreach (var key in keys)
             {
                 wanted.Add(terms.FirstOrDefault(t => t.Kind == kind && t.Key == key)
-                    ?? throw CommentException.Invalid($"'{Shorten(key)}' is not a {what} of this guideline."));
+                    ?? throw RefusedException.Invalid($"'{Shorten(key)}' is not a {what} of this guideline."));
             }
         }
 
@@ -396,7 +397,7 @@ public sealed partial class CommentService(
         var comment = await FindAsync(commentId, ct);
         if (!caller.CanModerate && comment.AuthorId != caller.UserId && comment.HiddenAt is not null)
         {
-            throw CommentException.Forbidden("This comment is hidden; its history is for the secretariat.");
+            throw RefusedException.Forbidden("This comment is hidden; its history is for the secretariat.");
         }
 
         var revisions = await db.CommentRevisions.Where(r => r.CommentId == commentId).OrderBy(r => r.Id)
@@ -424,7 +425,7 @@ public sealed partial class CommentService(
             // Two people (or two tabs) made the first decision or support at the same moment: the
             // other one won. Nothing of this request was saved; say so rather than fail obscurely.
             db.ChangeTracker.Clear();
-            throw new CommentException(CommentErrorKind.Conflict, "Someone changed this comment at the same moment. Nothing was saved; look at it again and retry.");
+            throw new RefusedException(RefusedBecause.Conflict, "Someone changed this comment at the same moment. Nothing was saved; look at it again and retry.");
         }
 
         var (full, redacted) = await broadcaster.CommentChangedAsync(comment.Id);
@@ -436,7 +437,7 @@ public sealed partial class CommentService(
 
     private async Task<Comment> FindAsync(int commentId, CancellationToken ct) =>
         await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, ct)
-            ?? throw CommentException.NotFound($"Comment #{commentId} does not exist.");
+            ?? throw RefusedException.NotFound($"Comment #{commentId} does not exist.");
 
     /// <summary>
     /// The version, if the caller may write comments on it now: not final, and inside one of its
@@ -446,15 +447,15 @@ public sealed partial class CommentService(
     private async Task<DraftVersion> OpenVersionAsync(int versionId, Caller caller, bool fromRoom, CancellationToken ct)
     {
         var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, ct)
-            ?? throw CommentException.NotFound($"Draft version {versionId} does not exist.");
+            ?? throw RefusedException.NotFound($"Draft version {versionId} does not exist.");
         if (CommentRules.CheckVersionOpen(version.Status, version.Number) is { } problem)
         {
-            throw new CommentException(CommentErrorKind.ReadOnly, problem);
+            throw new RefusedException(RefusedBecause.ReadOnly, problem);
         }
 
         if (!fromRoom && await consultations.StateAsync(caller.UserId, version.Id, version.Number, ct) is { Refusal: { } refusal })
         {
-            throw new CommentException(refusal.Kind == RefusalKind.NotInAudience ? CommentErrorKind.Forbidden : CommentErrorKind.ReadOnly, refusal.Message);
+            throw new RefusedException(refusal.Kind == RefusalKind.NotInAudience ? RefusedBecause.Forbidden : RefusedBecause.ReadOnly, refusal.Message);
         }
 
         return version;
@@ -464,7 +465,7 @@ public sealed partial class CommentService(
     {
         if (!caller.CanWrite)
         {
-            throw CommentException.Forbidden("Your role can read drafts but not comment on them.");
+            throw RefusedException.Forbidden("Your role can read drafts but not comment on them.");
         }
     }
 
@@ -472,7 +473,7 @@ public sealed partial class CommentService(
     {
         if (!caller.CanModerate)
         {
-            throw CommentException.Forbidden("Only the secretariat can do this.");
+            throw RefusedException.Forbidden("Only the secretariat can do this.");
         }
     }
 
@@ -480,7 +481,7 @@ public sealed partial class CommentService(
     {
         if ((CommentRules.CheckBody(body) ?? CommentRules.CheckProposedText(proposedText)) is { } problem)
         {
-            throw CommentException.Invalid(problem);
+            throw RefusedException.Invalid(problem);
         }
     }
 
@@ -492,7 +493,7 @@ public sealed partial class CommentService(
         }
         catch (MarkdownRejectedException e)
         {
-            throw CommentException.Invalid(e.Message);
+            throw RefusedException.Invalid(e.Message);
         }
     }
 

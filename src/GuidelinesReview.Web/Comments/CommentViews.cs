@@ -2,6 +2,8 @@ using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Comments;

@@ -1,5 +1,6 @@
 using GuidelinesReview.Core.RateLimiting;
 using GuidelinesReview.Web.Infrastructure;
+using GuidelinesReview.Web.Live;
 using Microsoft.Extensions.Options;
 
 namespace GuidelinesReview.Web.Comments;
@@ -15,7 +16,7 @@ public sealed class PostingLimiter(IOptions<AppOptions> options, TimeProvider cl
     private readonly SlidingWindowLimiter posts = new(options.Value.PostsPerMinute, TimeSpan.FromMinutes(1));
     private readonly SlidingWindowLimiter actions = new(options.Value.PostsPerMinute * 4, TimeSpan.FromMinutes(1));
 
-    /// <summary>Takes one posting permit or throws a <see cref="CommentException"/> saying when to retry.</summary>
+    /// <summary>Takes one posting permit or throws a <see cref="RefusedException"/> saying when to retry.</summary>
     public void AcquirePost(string userId) => Acquire(posts, userId, "comments");
 
     /// <summary>Takes one permit for another change (support, withdraw, hide, decide, re-tag).</summary>
@@ -27,8 +28,8 @@ public sealed class PostingLimiter(IOptions<AppOptions> options, TimeProvider cl
         if (!allowed)
         {
             var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
-            throw new CommentException(
-                CommentErrorKind.RateLimited,
+            throw new RefusedException(
+                RefusedBecause.RateLimited,
                 $"You are sending more than {limiter.Limit} {what} a minute. Nothing was saved; try again in {seconds} second{(seconds == 1 ? "" : "s")}.",
                 TimeSpan.FromSeconds(seconds));
         }

@@ -1,7 +1,8 @@
 using GuidelinesReview.Core.Consultations;
 using GuidelinesReview.Core.Content;
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Consultations;

@@ -1,3 +1,9 @@
+using GuidelinesReview.Web.Accounts;
+using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Consultations;
+using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Meetings;
+using GuidelinesReview.Web.Rollups;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

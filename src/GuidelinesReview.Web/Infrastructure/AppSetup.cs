@@ -1,15 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GuidelinesReview.Web.Api;
-using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Hubs;
-using GuidelinesReview.Web.Services;
-using Microsoft.AspNetCore.DataProtection;
 using System.Threading.RateLimiting;
+using GuidelinesReview.Web.Accounts;
+using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Consultations;
+using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Live;
+using GuidelinesReview.Web.Meetings;
+using GuidelinesReview.Web.Rollups;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -76,11 +79,11 @@ public static class AppSetup
         var enums = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddSingleton<CommentHubFilter>();
+        services.AddSingleton<HubCallFilter>();
         services.AddSingleton<AccountStamps>();
         services.AddSignalR(o =>
             {
-                o.AddFilter<CommentHubFilter>();
+                o.AddFilter<HubCallFilter>();
 
                 // A comment may hold 10,000 characters of body and 10,000 of proposed change; in
                 // scripts that take three bytes a character that is ~60 KB, over the 32 KB default.

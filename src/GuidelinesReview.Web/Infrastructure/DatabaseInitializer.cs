@@ -1,6 +1,8 @@
 using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Meetings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using GuidelinesReview.Core.Meetings;
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Meetings;

@@ -1,6 +1,6 @@
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Hubs;
+using GuidelinesReview.Web.Live;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;

@@ -3,13 +3,15 @@ using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Meetings;
 
 /// <summary>
 /// Every change in a breakout room, checked against <see cref="RoomAccess"/> on the server and
-/// refused with a <see cref="CommentException"/> (nothing saved), then pushed to the room.
+/// refused with a <see cref="RefusedException"/> (nothing saved), then pushed to the room.
 /// </summary>
 public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, RoomEvictions evictions, PostingLimiter limiter, TimeProvider clock)
 {
@@ -34,7 +36,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
     public async Task<(BreakoutRoom Room, RoomPerson Person)> EnterAsync(Caller caller, int roomId, CancellationToken ct)
     {
         var room = await db.BreakoutRooms.Include(r => r.Members).FirstOrDefaultAsync(r => r.Id == roomId, ct)
-            ?? throw CommentException.NotFound($"Breakout room {roomId} does not exist.");
+            ?? throw RefusedException.NotFound($"Breakout room {roomId} does not exist.");
         var person = new RoomPerson(room.Members.Any(m => m.UserId == caller.UserId), room.ModeratorId == caller.UserId, room.NoteTakerId == caller.UserId, caller.Roles);
         Require(person, RoomAction.Enter, room);
         return (room, person);
@@ -81,7 +83,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         Require(person, RoomAction.Moderate, room);
         if (minutes is < 0 or > 240)
         {
-            throw CommentException.Invalid("A timer runs from 1 to 240 minutes (0 stops it).");
+            throw RefusedException.Invalid("A timer runs from 1 to 240 minutes (0 stops it).");
         }
 
         room.TimerEndsAt = minutes == 0 ? null : Now.AddMinutes(minutes);
@@ -135,7 +137,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         catch (DbUpdateConcurrencyException)
         {
             // Another moderator gave the floor at the same moment, to the same person; not to a second one.
-            throw new CommentException(CommentErrorKind.Conflict, $"{next.User.DisplayName} was just given the floor by someone else.");
+            throw new RefusedException(RefusedBecause.Conflict, $"{next.User.DisplayName} was just given the floor by someone else.");
         }
 
         var called = new HandView(next.UserId, next.User.DisplayName, next.RaisedAt);
@@ -158,7 +160,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         Require(person, RoomAction.EditNotes, room);
         if (notes.Length > MaxNotes)
         {
-            throw CommentException.Invalid($"The notes are {notes.Length:N0} characters long; at most {MaxNotes:N0} are kept.");
+            throw RefusedException.Invalid($"The notes are {notes.Length:N0} characters long; at most {MaxNotes:N0} are kept.");
         }
 
         string html;
@@ -168,7 +170,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         }
         catch (MarkdownRejectedException e)
         {
-            throw CommentException.Invalid(e.Message);
+            throw RefusedException.Invalid(e.Message);
         }
 
         if (room.NotesVersion != baseVersion)
@@ -240,7 +242,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
     {
         var (room, _) = await EnterAsync(caller, roomId, ct);
         var old = await db.NotesRevisions.Where(r => r.RoomId == roomId && r.Version == version).Select(r => r.Notes).FirstOrDefaultAsync(ct)
-            ?? throw CommentException.NotFound($"There is no version {version} of these notes.");
+            ?? throw RefusedException.NotFound($"There is no version {version} of these notes.");
         return await SaveNotesAsync(caller, roomId, room.NotesVersion, old, newRevision: true, ct); // what it replaces stays restorable
     }
 
@@ -252,7 +254,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         var anchor = string.IsNullOrWhiteSpace(input.Anchor) ? null : input.Anchor.Trim();
         if (TakeawayRules.Check(text, input.Kind, anchor) is { } problem)
         {
-            throw CommentException.Invalid(problem);
+            throw RefusedException.Invalid(problem);
         }
 
         if (anchor is not null)
@@ -277,7 +279,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
             foreach (var key in (keys ?? []).Distinct(StringComparer.Ordinal))
             {
                 var term = terms.FirstOrDefault(t => t.Kind == kind && t.Key == key)
-                    ?? throw CommentException.Invalid($"'{key}' is not a {what} of this guideline.");
+                    ?? throw RefusedException.Invalid($"'{key}' is not a {what} of this guideline.");
                 takeaway.Tags.Add(new TakeawayTag { TermId = term.Id });
             }
         }
@@ -295,7 +297,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         var takeaways = await db.Takeaways.Where(t => t.RoomId == roomId).ToListAsync(ct);
         if (order.Count != takeaways.Count || order.Distinct().Count() != order.Count || !takeaways.All(t => order.Contains(t.Id)))
         {
-            throw CommentException.Invalid("The new order must list every takeaway of the room once. Reload the page and try again.");
+            throw RefusedException.Invalid("The new order must list every takeaway of the room once. Reload the page and try again.");
         }
 
         foreach (var t in takeaways)
@@ -343,11 +345,11 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
     {
         if (!caller.CanModerate)
         {
-            throw CommentException.Forbidden("Only the secretariat sets up rooms.");
+            throw RefusedException.Forbidden("Only the secretariat sets up rooms.");
         }
 
         var room = await db.BreakoutRooms.Include(r => r.Members).Include(r => r.Sections).Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == roomId, ct)
-            ?? throw CommentException.NotFound($"Breakout room {roomId} does not exist.");
+            ?? throw RefusedException.NotFound($"Breakout room {roomId} does not exist.");
         var problems = new List<string>();
         var allowedTerms = (await TermsAsync(room, ct)).Select(t => t.Id).ToHashSet();
         if (termIds.Any(id => !allowedTerms.Contains(id)))
@@ -425,22 +427,22 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         var versionId = await db.MeetingOf(room.AgendaItemId).Select(m => m.VersionId).SingleAsync(ct);
         var scope = await db.Set<RoomSection>().Where(s => s.RoomId == room.Id).Select(s => s.Anchor).ToListAsync(ct);
         var section = await db.Blocks.Where(b => b.VersionId == versionId && b.Anchor == anchor).Select(b => b.Section.Anchor).FirstOrDefaultAsync(ct)
-            ?? throw CommentException.NotFound($"There is no paragraph '{anchor}' in this meeting's draft.");
+            ?? throw RefusedException.NotFound($"There is no paragraph '{anchor}' in this meeting's draft.");
         if (!scope.Any(s => section == s || section.StartsWith(s + ".", StringComparison.Ordinal)))
         {
-            throw CommentException.Invalid($"'{anchor}' is outside the sections this room discusses ({string.Join(", ", scope)}).");
+            throw RefusedException.Invalid($"'{anchor}' is outside the sections this room discusses ({string.Join(", ", scope)}).");
         }
     }
 
     private async Task<Takeaway> FindTakeawayAsync(int id, CancellationToken ct) =>
-        await db.Takeaways.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw CommentException.NotFound($"Takeaway #{id} does not exist.");
+        await db.Takeaways.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw RefusedException.NotFound($"Takeaway #{id} does not exist.");
 
     private static void Require(RoomPerson person, RoomAction action, BreakoutRoom room)
     {
         if (!RoomAccess.Allows(person, action, room.IsOpen))
         {
-            var kind = action == RoomAction.Enter || !RoomAccess.Allows(person, action, roomOpen: true) ? CommentErrorKind.Forbidden : CommentErrorKind.Conflict;
-            throw new CommentException(kind, RoomAccess.Refusal(action, room.IsOpen));
+            var kind = action == RoomAction.Enter || !RoomAccess.Allows(person, action, roomOpen: true) ? RefusedBecause.Forbidden : RefusedBecause.Conflict;
+            throw new RefusedException(kind, RoomAccess.Refusal(action, room.IsOpen));
         }
     }
 }

@@ -1,8 +1,8 @@
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Rollups;
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Rollups;

@@ -2,6 +2,7 @@ using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.RateLimiting;
+using GuidelinesReview.Web.Drafts;
 
 namespace GuidelinesReview.Tests.Core;
 

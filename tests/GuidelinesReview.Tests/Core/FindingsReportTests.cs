@@ -1,6 +1,8 @@
 using System.Text;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Rollups;
+using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Meetings;
 
 namespace GuidelinesReview.Tests.Core;
 

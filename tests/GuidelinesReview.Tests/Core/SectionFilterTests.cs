@@ -1,4 +1,5 @@
 using GuidelinesReview.Core.Drafts;
+using GuidelinesReview.Web.Drafts;
 
 namespace GuidelinesReview.Tests.Core;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using GuidelinesReview.Core.Accounts;
-using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using GuidelinesReview.Fixtures;
+using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Drafts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Tests.Web;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Consultations;
 using Microsoft.EntityFrameworkCore;
 using static GuidelinesReview.Tests.Web.CommentTestData;
 

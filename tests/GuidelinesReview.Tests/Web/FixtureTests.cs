@@ -1,5 +1,5 @@
 using GuidelinesReview.Fixtures;
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Drafts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

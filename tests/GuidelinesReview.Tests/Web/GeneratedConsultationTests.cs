@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Generated;
+using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Infrastructure;
+using GuidelinesReview.Web.Meetings;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +45,7 @@ public sealed class GeneratedConsultationTests(GeneratedConsultationFactory app)
         [.. Enumerable.Range(0, 5).Select(i => new PlanTerm(100 + i, TaxonomyKind.ThematicArea, $"Area {i}")), .. Enumerable.Range(0, 3).Select(i => new PlanTerm(200 + i, TaxonomyKind.Principle, $"Principle {i}"))],
         []);
 
-    private static IQueryable<GuidelinesReview.Web.Data.BreakoutRoom> RoomsOf(GuidelinesReview.Web.Data.AppDbContext db, int versionId) =>
+    private static IQueryable<BreakoutRoom> RoomsOf(GuidelinesReview.Web.Data.AppDbContext db, int versionId) =>
         db.Meetings.Where(m => m.VersionId == versionId).SelectMany(m => m.Days).SelectMany(d => d.Agenda).SelectMany(a => a.Rooms);
 
     private static readonly DateTime End = new(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);

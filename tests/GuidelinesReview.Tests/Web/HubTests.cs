@@ -1,5 +1,6 @@
 using System.Net;
 using GuidelinesReview.Core.Comments;
+using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Comments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -319,7 +320,7 @@ public sealed class HubTests(AppFactory app)
         await hub.InvokeAsync("JoinVersion", versionId, 0);
         var userId = await app.DbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
-        await app.ScopedAsync(sp => sp.GetRequiredService<GuidelinesReview.Web.Services.AccountService>().SetRolesAsync("test", userId, [GuidelinesReview.Core.Accounts.Roles.Observer]));
+        await app.ScopedAsync(sp => sp.GetRequiredService<GuidelinesReview.Web.Accounts.AccountService>().SetRolesAsync("test", userId, [GuidelinesReview.Core.Accounts.Roles.Observer]));
         var refused = await Assert.ThrowsAsync<HubError>(() => hub.InvokeAsync("PostComment", Post(versionId, "Posted after demotion.")));
 
         Assert.Equal("Your account changed or you signed out elsewhere. Reload the page to continue.", refused.Message);

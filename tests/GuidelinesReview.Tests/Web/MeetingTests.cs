@@ -1,5 +1,6 @@
 using System.Net;
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -166,7 +167,7 @@ public sealed class MeetingTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, nowIn.StatusCode);
         Assert.Contains("How can partners help?", await nowIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(2, await app.DbAsync(db => db.RoomMembers.CountAsync(m => m.RoomId == roomId)));
-        Assert.Equal([financing], await app.DbAsync(db => db.Set<GuidelinesReview.Web.Data.RoomTag>().Where(t => t.RoomId == roomId).Select(t => t.TermId).ToListAsync()));
+        Assert.Equal([financing], await app.DbAsync(db => db.Set<RoomTag>().Where(t => t.RoomId == roomId).Select(t => t.TermId).ToListAsync()));
         Assert.Equal(HttpStatusCode.Redirect, expertEdit.StatusCode);
         Assert.StartsWith("/account/access-denied", expertEdit.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
@@ -225,11 +226,11 @@ public sealed class MeetingTests(AppFactory app)
         return location.Split('/')[2];
     }
 
-    private Task<GuidelinesReview.Web.Data.Meeting> MeetingAsync(string slug) =>
+    private Task<Meeting> MeetingAsync(string slug) =>
         app.DbAsync(db => db.Meetings.AsNoTracking().Include(m => m.Version).Include(m => m.Days).ThenInclude(d => d.Agenda).ThenInclude(a => a.Rooms).SingleAsync(m => m.Slug == slug));
 
     /// <summary>The set-up form as the page would post it, with <paramref name="change"/> applied on top.</summary>
-    private static Dictionary<string, string> SetupForm(GuidelinesReview.Web.Data.Meeting m, Action<Dictionary<string, string>>? change = null)
+    private static Dictionary<string, string> SetupForm(Meeting m, Action<Dictionary<string, string>>? change = null)
     {
         var form = new Dictionary<string, string> { ["Title"] = m.Title, ["TimeZone"] = m.TimeZone, ["VersionId"] = S(m.VersionId) };
         var days = m.Days.OrderBy(d => d.Date).ToList();
@@ -274,7 +275,7 @@ public sealed class MeetingTests(AppFactory app)
     private Task AddTakeawayAsync(int roomId) => app.DbAsync(async db =>
     {
         var author = await db.Users.Where(u => u.Email == "secretariat@demo.local").Select(u => u.Id).SingleAsync();
-        db.Takeaways.Add(new GuidelinesReview.Web.Data.Takeaway { RoomId = roomId, Text = "Keep it", CreatedById = author, CreatedAt = DateTime.UtcNow });
+        db.Takeaways.Add(new Takeaway { RoomId = roomId, Text = "Keep it", CreatedById = author, CreatedAt = DateTime.UtcNow });
         return await db.SaveChangesAsync();
     });
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using GuidelinesReview.Core.Diff;
 using GuidelinesReview.Fixtures;
 using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Drafts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static GuidelinesReview.Tests.Web.CommentTestData;

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

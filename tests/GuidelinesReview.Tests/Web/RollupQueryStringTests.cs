@@ -1,6 +1,7 @@
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Rollups;
+using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Rollups;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,4 +1,6 @@
 using GuidelinesReview.Core.Meetings;
+using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +77,7 @@ public sealed class RoomPeopleHubTests(AppFactory app)
         await using var member = await app.InRoomAsync("expert6", room);
         await using var noteTaker = await app.InRoomAsync("notetaker3", room);
 
-        await app.ScopedAsync(sp => sp.GetRequiredService<GuidelinesReview.Web.Services.AccountService>().SetRolesAsync("test", userId, [Roles.Expert]));
+        await app.ScopedAsync(sp => sp.GetRequiredService<GuidelinesReview.Web.Accounts.AccountService>().SetRolesAsync("test", userId, [Roles.Expert]));
         var told = await demoted.NextEventAsync("RemovedFromRoom");
         await noteTaker.InvokeAsync<NotesSaveResult>("SaveNotes", room, 0, "Said after the demotion.");
 

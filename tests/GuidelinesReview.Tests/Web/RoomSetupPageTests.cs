@@ -1,5 +1,4 @@
 using System.Net;
-using GuidelinesReview.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Tests.Web;

@@ -50,7 +50,7 @@ public sealed class TakeawayTests(AppFactory app)
         var room = await app.NewRoomAsync("moderator3", "notetaker3", "expert6");
         await app.DbAsync(async db =>
         {
-            db.Takeaways.Add(new GuidelinesReview.Web.Data.Takeaway
+            db.Takeaways.Add(new Takeaway
             {
                 RoomId = room, Text = "Recorded \u0001before the \u001bcheck.", Kind = TakeawayKind.Concern,
                 CreatedById = await db.Users.Where(u => u.Email == "notetaker3@demo.local").Select(u => u.Id).SingleAsync(), CreatedAt = DateTime.UtcNow,

@@ -1,5 +1,5 @@
 using GuidelinesReview.Core.Meetings;
-using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Tests.Web;

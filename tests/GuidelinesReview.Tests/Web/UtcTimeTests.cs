@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

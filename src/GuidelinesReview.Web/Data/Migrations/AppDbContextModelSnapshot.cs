@@ -17,36 +17,7 @@ namespace GuidelinesReview.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.AgendaItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DayId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeSpan>("Time")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DayId");
-
-                    b.ToTable("AgendaItem");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.AppUser", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -132,115 +103,59 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Block", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Accounts.Invitation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Anchor")
-                        .IsRequired()
-                        .HasMaxLength(60)
+                    b.Property<DateTime?>("AcceptedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
+                    b.Property<string>("AcceptedUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Html")
-                        .IsRequired()
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SectionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
+                    b.Property<string>("CreatedById")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("VersionId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("VersionId", "Anchor")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.HasIndex("VersionId", "Ordinal");
-
-                    b.ToTable("Blocks");
+                    b.ToTable("Invitations");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.BreakoutRoom", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AgendaItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FocusAnchor")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsOpen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ModeratorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NoteTakerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("NotesSavedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("NotesVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Prompt")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("TimerEndsAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgendaItemId");
-
-                    b.HasIndex("ModeratorId");
-
-                    b.HasIndex("NoteTakerId");
-
-                    b.ToTable("BreakoutRooms");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Comment", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -336,7 +251,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("Comments");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentEvent", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.CommentEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -373,7 +288,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("CommentEvents");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentPlacement", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.CommentPlacement", b =>
                 {
                     b.Property<int>("CommentId")
                         .HasColumnType("INTEGER");
@@ -424,7 +339,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("CommentPlacements");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentRevision", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.CommentRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -453,7 +368,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("CommentRevisions");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentSupport", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.CommentSupport", b =>
                 {
                     b.Property<int>("CommentId")
                         .HasColumnType("INTEGER");
@@ -471,7 +386,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("CommentSupports");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentTag", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.CommentTag", b =>
                 {
                     b.Property<int>("CommentId")
                         .HasColumnType("INTEGER");
@@ -486,7 +401,42 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("CommentTags");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.ConsultationGroup", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.Disposition", b =>
+                {
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressedAnchor")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AddressedVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Observation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId");
+
+                    b.HasIndex("AddressedVersionId");
+
+                    b.ToTable("Dispositions");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Consultations.ConsultationGroup", b =>
                 {
                     b.Property<int>("WindowId")
                         .HasColumnType("INTEGER");
@@ -500,7 +450,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("ConsultationGroup");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.ConsultationWindow", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Consultations.ConsultationWindow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -541,42 +491,57 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("ConsultationWindows");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Disposition", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.Block", b =>
                 {
-                    b.Property<int>("CommentId")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AddressedAnchor")
+                    b.Property<string>("Anchor")
+                        .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("AddressedVersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("DecidedAt")
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DecidedById")
+                    b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Decision")
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Observation")
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("CommentId");
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("AddressedVersionId");
+                    b.HasKey("Id");
 
-                    b.ToTable("Dispositions");
+                    b.HasIndex("SectionId");
+
+                    b.HasIndex("VersionId", "Anchor")
+                        .IsUnique();
+
+                    b.HasIndex("VersionId", "Ordinal");
+
+                    b.ToTable("Blocks");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.DraftVersion", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.DraftVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -632,7 +597,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("DraftVersions");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Guideline", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.Guideline", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -664,7 +629,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("Guidelines");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.GuidelineTerm", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.GuidelineTerm", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -699,16 +664,302 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("GuidelineTerms");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Invitation", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.Section", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("AcceptedAt")
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AcceptedUserId")
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParentAnchor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Anchor")
+                        .IsUnique();
+
+                    b.ToTable("Sections");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.SectionTag", b =>
+                {
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Own")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SectionId", "TermId");
+
+                    b.HasIndex("TermId");
+
+                    b.ToTable("SectionTags");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.ToTable("AgendaItem");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.BreakoutRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FocusAnchor")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModeratorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteTakerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotesSavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NotesVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TimerEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("ModeratorId");
+
+                    b.HasIndex("NoteTakerId");
+
+                    b.ToTable("BreakoutRooms");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.MeetingDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingDay");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.NotesRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedById");
+
+                    b.HasIndex("RoomId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("NotesRevisions");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.RaisedHand", b =>
+                {
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoomId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RaisedHands");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.RoomMember", b =>
+                {
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoomId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RoomMembers");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.RoomSection", b =>
+                {
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anchor")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoomId", "Anchor");
+
+                    b.ToTable("RoomSection");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.RoomTag", b =>
+                {
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoomId", "TermId");
+
+                    b.HasIndex("TermId");
+
+                    b.ToTable("RoomTag");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.Takeaway", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anchor")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -718,40 +969,61 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DisplayName")
+                    b.Property<bool>("ForPlenary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
+                    b.HasIndex("RoomId", "Ordinal");
 
-                    b.ToTable("Invitations");
+                    b.ToTable("Takeaways");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFinding", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.TakeawaySupport", b =>
+                {
+                    b.Property<int>("TakeawayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TakeawayId", "UserId");
+
+                    b.ToTable("TakeawaySupports");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.TakeawayTag", b =>
+                {
+                    b.Property<int>("TakeawayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TakeawayId", "TermId");
+
+                    b.HasIndex("TermId");
+
+                    b.ToTable("TakeawayTag");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Rollups.KeyFinding", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -797,7 +1069,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("KeyFindings");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFindingComment", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Rollups.KeyFindingComment", b =>
                 {
                     b.Property<int>("KeyFindingId")
                         .HasColumnType("INTEGER");
@@ -812,7 +1084,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("KeyFindingComment");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFindingTakeaway", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Rollups.KeyFindingTakeaway", b =>
                 {
                     b.Property<int>("KeyFindingId")
                         .HasColumnType("INTEGER");
@@ -825,278 +1097,6 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.HasIndex("TakeawayId");
 
                     b.ToTable("KeyFindingTakeaway");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Meeting", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("VersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.HasIndex("VersionId");
-
-                    b.ToTable("Meetings");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.MeetingDay", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MeetingId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingId");
-
-                    b.ToTable("MeetingDay");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.NotesRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Notes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RoomId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("SavedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SavedById")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SavedById");
-
-                    b.HasIndex("RoomId", "Version")
-                        .IsUnique();
-
-                    b.ToTable("NotesRevisions");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.RaisedHand", b =>
-                {
-                    b.Property<int>("RoomId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("RoomId", "UserId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("RaisedHands");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomMember", b =>
-                {
-                    b.Property<int>("RoomId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("RoomId", "UserId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("RoomMembers");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomSection", b =>
-                {
-                    b.Property<int>("RoomId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Anchor")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("RoomId", "Anchor");
-
-                    b.ToTable("RoomSection");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomTag", b =>
-                {
-                    b.Property<int>("RoomId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TermId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("RoomId", "TermId");
-
-                    b.HasIndex("TermId");
-
-                    b.ToTable("RoomTag");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Section", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Anchor")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ParentAnchor")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("VersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VersionId", "Anchor")
-                        .IsUnique();
-
-                    b.ToTable("Sections");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.SectionTag", b =>
-                {
-                    b.Property<int>("SectionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TermId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Own")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("SectionId", "TermId");
-
-                    b.HasIndex("TermId");
-
-                    b.ToTable("SectionTags");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Takeaway", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Anchor")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedById")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ForPlenary")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RoomId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RoomId", "Ordinal");
-
-                    b.ToTable("Takeaways");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.TakeawaySupport", b =>
-                {
-                    b.Property<int>("TakeawayId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("TakeawayId", "UserId");
-
-                    b.ToTable("TakeawaySupports");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.TakeawayTag", b =>
-                {
-                    b.Property<int>("TakeawayId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TermId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("TakeawayId", "TermId");
-
-                    b.HasIndex("TermId");
-
-                    b.ToTable("TakeawayTag");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1227,24 +1227,163 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.AgendaItem", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.Comment", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.MeetingDay", null)
-                        .WithMany("Agenda")
-                        .HasForeignKey("DayId")
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.Block", "Block")
+                        .WithMany()
+                        .HasForeignKey("BlockId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Meetings.BreakoutRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Block");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.CommentPlacement", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Drafts.Block", "Block")
+                        .WithMany()
+                        .HasForeignKey("BlockId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FromVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Block");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.CommentRevision", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Comments.Comment", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Block", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.CommentSupport", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.Section", "Section")
+                    b.HasOne("GuidelinesReview.Web.Comments.Comment", null)
+                        .WithMany("Supports")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.CommentTag", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Comments.Comment", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.GuidelineTerm", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.Disposition", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", "AddressedVersion")
+                        .WithMany()
+                        .HasForeignKey("AddressedVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Comments.Comment", null)
+                        .WithOne("Disposition")
+                        .HasForeignKey("GuidelinesReview.Web.Comments.Disposition", "CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AddressedVersion");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Consultations.ConsultationGroup", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Consultations.ConsultationWindow", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Consultations.ConsultationWindow", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.Block", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Drafts.Section", "Section")
                         .WithMany()
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", null)
                         .WithMany("Blocks")
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1253,20 +1392,75 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("Section");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.BreakoutRoom", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.DraftVersion", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.AgendaItem", "AgendaItem")
+                    b.HasOne("GuidelinesReview.Web.Drafts.Guideline", "Guideline")
+                        .WithMany("Versions")
+                        .HasForeignKey("GuidelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Guideline");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.GuidelineTerm", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Drafts.Guideline", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("GuidelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.Section", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.SectionTag", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Drafts.Section", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.GuidelineTerm", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.AgendaItem", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Meetings.MeetingDay", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.BreakoutRoom", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Meetings.AgendaItem", "AgendaItem")
                         .WithMany("Rooms")
                         .HasForeignKey("AgendaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "Moderator")
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "Moderator")
                         .WithMany()
                         .HasForeignKey("ModeratorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "NoteTaker")
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "NoteTaker")
                         .WithMany()
                         .HasForeignKey("NoteTakerId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1278,130 +1472,9 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("NoteTaker");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Comment", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.Meeting", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "Author")
-                        .WithMany()
-                        .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.Block", "Block")
-                        .WithMany()
-                        .HasForeignKey("BlockId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
-                        .WithMany()
-                        .HasForeignKey("RoomId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
-                        .WithMany()
-                        .HasForeignKey("VersionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Author");
-
-                    b.Navigation("Block");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentPlacement", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.Block", "Block")
-                        .WithMany()
-                        .HasForeignKey("BlockId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
-                        .WithMany()
-                        .HasForeignKey("CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
-                        .WithMany()
-                        .HasForeignKey("FromVersionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
-                        .WithMany()
-                        .HasForeignKey("VersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Block");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentRevision", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
-                        .WithMany("Revisions")
-                        .HasForeignKey("CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentSupport", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
-                        .WithMany("Supports")
-                        .HasForeignKey("CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("User");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.CommentTag", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
-                        .WithMany("Tags")
-                        .HasForeignKey("CommentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.GuidelineTerm", "Term")
-                        .WithMany()
-                        .HasForeignKey("TermId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Term");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.ConsultationGroup", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.ConsultationWindow", null)
-                        .WithMany("Groups")
-                        .HasForeignKey("WindowId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.ConsultationWindow", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", "Version")
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", "Version")
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1410,62 +1483,147 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("Version");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Disposition", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.MeetingDay", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", "AddressedVersion")
+                    b.HasOne("GuidelinesReview.Web.Meetings.Meeting", null)
+                        .WithMany("Days")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.NotesRevision", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Meetings.BreakoutRoom", null)
                         .WithMany()
-                        .HasForeignKey("AddressedVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
-                        .WithOne("Disposition")
-                        .HasForeignKey("GuidelinesReview.Web.Data.Disposition", "CommentId")
+                        .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("AddressedVersion");
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "SavedBy")
+                        .WithMany()
+                        .HasForeignKey("SavedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("SavedBy");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.DraftVersion", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.RaisedHand", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.Guideline", "Guideline")
-                        .WithMany("Versions")
-                        .HasForeignKey("GuidelineId")
+                    b.HasOne("GuidelinesReview.Web.Meetings.BreakoutRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Guideline");
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.GuidelineTerm", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.RoomMember", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.Guideline", null)
-                        .WithMany("Terms")
-                        .HasForeignKey("GuidelineId")
+                    b.HasOne("GuidelinesReview.Web.Meetings.BreakoutRoom", null)
+                        .WithMany("Members")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.RoomSection", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Meetings.BreakoutRoom", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFinding", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.RoomTag", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.GuidelineTerm", "Area")
+                    b.HasOne("GuidelinesReview.Web.Meetings.BreakoutRoom", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.GuidelineTerm", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.Takeaway", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Meetings.BreakoutRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.TakeawaySupport", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Meetings.Takeaway", null)
+                        .WithMany("Supports")
+                        .HasForeignKey("TakeawayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.TakeawayTag", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Meetings.Takeaway", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("TakeawayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.GuidelineTerm", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Rollups.KeyFinding", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Drafts.GuidelineTerm", "Area")
                         .WithMany()
                         .HasForeignKey("AreaTermId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("GuidelinesReview.Web.Data.GuidelineTerm", "Principle")
+                    b.HasOne("GuidelinesReview.Web.Drafts.GuidelineTerm", "Principle")
                         .WithMany()
                         .HasForeignKey("PrincipleTermId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", null)
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("WrittenById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1476,192 +1634,34 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("Principle");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFindingComment", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Rollups.KeyFindingComment", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.Comment", null)
+                    b.HasOne("GuidelinesReview.Web.Comments.Comment", null)
                         .WithMany()
                         .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("GuidelinesReview.Web.Data.KeyFinding", null)
+                    b.HasOne("GuidelinesReview.Web.Rollups.KeyFinding", null)
                         .WithMany("Comments")
                         .HasForeignKey("KeyFindingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFindingTakeaway", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Rollups.KeyFindingTakeaway", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.KeyFinding", null)
+                    b.HasOne("GuidelinesReview.Web.Rollups.KeyFinding", null)
                         .WithMany("Takeaways")
                         .HasForeignKey("KeyFindingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("GuidelinesReview.Web.Data.Takeaway", null)
+                    b.HasOne("GuidelinesReview.Web.Meetings.Takeaway", null)
                         .WithMany()
                         .HasForeignKey("TakeawayId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Meeting", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", "Version")
-                        .WithMany()
-                        .HasForeignKey("VersionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Version");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.MeetingDay", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.Meeting", null)
-                        .WithMany("Days")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.NotesRevision", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
-                        .WithMany()
-                        .HasForeignKey("RoomId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "SavedBy")
-                        .WithMany()
-                        .HasForeignKey("SavedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("SavedBy");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.RaisedHand", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
-                        .WithMany()
-                        .HasForeignKey("RoomId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("User");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomMember", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
-                        .WithMany("Members")
-                        .HasForeignKey("RoomId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("User");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomSection", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
-                        .WithMany("Sections")
-                        .HasForeignKey("RoomId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.RoomTag", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
-                        .WithMany("Tags")
-                        .HasForeignKey("RoomId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.GuidelineTerm", "Term")
-                        .WithMany()
-                        .HasForeignKey("TermId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Term");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Section", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.DraftVersion", null)
-                        .WithMany("Sections")
-                        .HasForeignKey("VersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.SectionTag", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.Section", null)
-                        .WithMany("Tags")
-                        .HasForeignKey("SectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.GuidelineTerm", "Term")
-                        .WithMany()
-                        .HasForeignKey("TermId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Term");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Takeaway", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.BreakoutRoom", null)
-                        .WithMany()
-                        .HasForeignKey("RoomId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.TakeawaySupport", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.Takeaway", null)
-                        .WithMany("Supports")
-                        .HasForeignKey("TakeawayId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.TakeawayTag", b =>
-                {
-                    b.HasOne("GuidelinesReview.Web.Data.Takeaway", null)
-                        .WithMany("Tags")
-                        .HasForeignKey("TakeawayId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("GuidelinesReview.Web.Data.GuidelineTerm", "Term")
-                        .WithMany()
-                        .HasForeignKey("TermId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Term");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1675,7 +1675,7 @@ namespace GuidelinesReview.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", null)
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1684,7 +1684,7 @@ namespace GuidelinesReview.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", null)
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1699,7 +1699,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", null)
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1708,28 +1708,14 @@ namespace GuidelinesReview.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("GuidelinesReview.Web.Data.AppUser", null)
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.AgendaItem", b =>
-                {
-                    b.Navigation("Rooms");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.BreakoutRoom", b =>
-                {
-                    b.Navigation("Members");
-
-                    b.Navigation("Sections");
-
-                    b.Navigation("Tags");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Comment", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Comments.Comment", b =>
                 {
                     b.Navigation("Disposition");
 
@@ -1740,52 +1726,66 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.ConsultationWindow", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Consultations.ConsultationWindow", b =>
                 {
                     b.Navigation("Groups");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.DraftVersion", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.DraftVersion", b =>
                 {
                     b.Navigation("Blocks");
 
                     b.Navigation("Sections");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Guideline", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.Guideline", b =>
                 {
                     b.Navigation("Terms");
 
                     b.Navigation("Versions");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.KeyFinding", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Drafts.Section", b =>
                 {
-                    b.Navigation("Comments");
-
-                    b.Navigation("Takeaways");
+                    b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Meeting", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.AgendaItem", b =>
+                {
+                    b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.BreakoutRoom", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Sections");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.Meeting", b =>
                 {
                     b.Navigation("Days");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.MeetingDay", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.MeetingDay", b =>
                 {
                     b.Navigation("Agenda");
                 });
 
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Section", b =>
-                {
-                    b.Navigation("Tags");
-                });
-
-            modelBuilder.Entity("GuidelinesReview.Web.Data.Takeaway", b =>
+            modelBuilder.Entity("GuidelinesReview.Web.Meetings.Takeaway", b =>
                 {
                     b.Navigation("Supports");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Rollups.KeyFinding", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Takeaways");
                 });
 #pragma warning restore 612, 618
         }

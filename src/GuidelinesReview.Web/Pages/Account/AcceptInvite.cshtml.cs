@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

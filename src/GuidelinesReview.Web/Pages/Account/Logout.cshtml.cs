@@ -1,4 +1,4 @@
-using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

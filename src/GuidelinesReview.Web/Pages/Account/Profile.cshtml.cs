@@ -1,12 +1,13 @@
 using GuidelinesReview.Core.Accounts;
-using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Accounts;
+using GuidelinesReview.Web.Comments;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GuidelinesReview.Web.Pages.Account;
 
-public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Comments.CommentSnapshots snapshots) : PageModel
+public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CommentSnapshots snapshots) : PageModel
 {
     [BindProperty]
     public ProfileFields Profile { get; set; } = new();

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GuidelinesReview.Core.Accounts;
-using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Accounts;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace GuidelinesReview.Web.Pages.Account;

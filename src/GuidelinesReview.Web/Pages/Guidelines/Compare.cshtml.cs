@@ -1,7 +1,8 @@
 using GuidelinesReview.Core.Diff;
 using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Infrastructure;
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Live;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,6 @@
 using GuidelinesReview.Core.Consultations;
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Consultations;
+using GuidelinesReview.Web.Live;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

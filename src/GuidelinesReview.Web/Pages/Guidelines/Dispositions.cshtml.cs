@@ -1,7 +1,9 @@
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Live;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GuidelinesReview.Web.Pages.Guidelines;
 
 /// <summary>The secretariat's table of every comment on a version and what was decided about it.</summary>
-public sealed class DispositionsModel(DraftReader reader, DispositionQueries queries, CommentService comments, Data.AppDbContext db) : PageModel
+public sealed class DispositionsModel(DraftReader reader, DispositionQueries queries, CommentService comments, AppDbContext db) : PageModel
 {
     [FromQuery(Name = "section")] public string? Section { get; set; }
     [FromQuery(Name = "type")] public CommentType? Type { get; set; }
@@ -94,7 +96,7 @@ public sealed class DispositionsModel(DraftReader reader, DispositionQueries que
             await change();
             TempData["Flash"] = done;
         }
-        catch (CommentException e)
+        catch (RefusedException e)
         {
             Problem = $"Comment #{commentId}: {e.Message} Nothing was changed.";
         }

@@ -3,8 +3,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Drafts;
+using GuidelinesReview.Web.Consultations;
+using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Infrastructure;
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Meetings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,6 @@
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Infrastructure;
-using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

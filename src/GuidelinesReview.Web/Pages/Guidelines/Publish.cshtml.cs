@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Drafts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

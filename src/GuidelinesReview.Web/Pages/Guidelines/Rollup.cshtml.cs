@@ -1,5 +1,5 @@
 using GuidelinesReview.Core.Rollups;
-using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Rollups;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using GuidelinesReview.Core.Meetings;
-using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Meetings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,6 @@
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Meetings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,7 +53,7 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms, MeetingSet
         {
             Problems = await rooms.UpdateRoomAsync(Caller.From(User), roomId, Title, Prompt, Blank(ModeratorId), Blank(NoteTakerId), MemberIds, sections, TermIds, ct);
         }
-        catch (CommentException e)
+        catch (RefusedException e)
         {
             Problems = [e.Message];
         }

@@ -1,4 +1,5 @@
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Live;
+using GuidelinesReview.Web.Meetings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GuidelinesReview.Web.Pages.Meetings;
@@ -7,7 +8,7 @@ public sealed class IndexModel(MeetingReader meetings) : PageModel
 {
     public IReadOnlyList<(string Slug, string Title, DateTime Start, DateTime End, int Rooms)> Items { get; private set; } = [];
 
-    public bool CanSetUp => GuidelinesReview.Web.Comments.Caller.From(User).CanModerate;
+    public bool CanSetUp => Caller.From(User).CanModerate;
 
     public async Task OnGetAsync(CancellationToken ct) => Items = await meetings.ListAsync(ct);
 }

@@ -1,6 +1,6 @@
 using GuidelinesReview.Core.Meetings;
-using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Live;
+using GuidelinesReview.Web.Meetings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,8 +1,8 @@
 using GuidelinesReview.Core.Meetings;
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Meetings;
-using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Text;
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Infrastructure;
-using GuidelinesReview.Web.Services;
+using GuidelinesReview.Web.Meetings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +43,7 @@ public sealed class SummaryModel(MeetingReader meetings, AppDbContext db) : Page
 
         if (format == "docx")
         {
-            return File(GuidelinesReview.Web.Meetings.PlenaryWord.Build(meeting.Title, Rooms),
+            return File(PlenaryWord.Build(meeting.Title, Rooms),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{meeting.Slug}-plenary-summary.docx");
         }
 

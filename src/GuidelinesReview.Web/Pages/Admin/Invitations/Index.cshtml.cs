@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Infrastructure;
-using GuidelinesReview.Web.Services;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GuidelinesReview.Web.Pages.Admin.Invitations;
 

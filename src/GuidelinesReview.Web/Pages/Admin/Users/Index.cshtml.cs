@@ -1,6 +1,6 @@
 using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

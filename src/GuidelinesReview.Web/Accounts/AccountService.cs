@@ -1,0 +1,84 @@
+using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Meetings;
+using Microsoft.AspNetCore.Identity;
+
+namespace GuidelinesReview.Web.Accounts;
+
+/// <summary>
+/// Account changes that must hold together: creating an account with its role, and changing
+/// roles. Each is one transaction, so a failure never leaves an account with no or half its roles.
+/// </summary>
+public sealed partial class AccountService(AppDbContext db, UserManager<AppUser> users, AccountStamps stamps, RoomEvictions rooms, ILogger<AccountService> logger)
+{
+    /// <summary>Creates the account and gives it the role, or neither; returns the errors in words.</summary>
+    public async Task<IReadOnlyList<string>> CreateAsync(AppUser user, string password, string role)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return result.Errors.Select(e => e.Description).ToList();
+        }
+
+        await transaction.CommitAsync();
+        return [];
+    }
+
+    /// <summary>Sets exactly these roles. Refuses no role, unknown roles and an admin removing their own Admin role.</summary>
+    public async Task<string?> SetRolesAsync(string actingUserId, string userId, IReadOnlyCollection<string> roles)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return "That account does not exist.";
+        }
+
+        var wanted = roles.Distinct().ToList();
+        if (wanted.Count == 0 || wanted.Any(r => !Roles.IsKnown(r)))
+        {
+            return $"Choose at least one known role for {user.DisplayName}.";
+        }
+
+        if (user.Id == actingUserId && !wanted.Contains(Roles.Admin))
+        {
+            return "You cannot remove your own Admin role: ask another administrator.";
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var current = await users.GetRolesAsync(user);
+        var result = await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, wanted.Except(current));
+        }
+
+        if (result.Succeeded)
+        {
+            // A new stamp signs the person's other sessions out of their old roles at their next request.
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync();
+            return $"The roles of {user.DisplayName} could not be changed: {string.Join(" ", result.Errors.Select(e => e.Description))}";
+        }
+
+        await transaction.CommitAsync();
+        stamps.Forget(user.Id); // open real-time connections re-check at their next call
+        await rooms.RecheckPersonAsync(user.Id, CancellationToken.None); // and rooms they only listen to, now
+        LogRolesChanged(user.Email ?? user.Id, string.Join(",", wanted), actingUserId);
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roles of {User} set to {Roles} by {AdminId}")]
+    private partial void LogRolesChanged(string user, string roles, string adminId);
+}

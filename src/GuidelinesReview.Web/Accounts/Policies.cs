@@ -1,0 +1,23 @@
+using GuidelinesReview.Core.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace GuidelinesReview.Web.Accounts;
+
+/// <summary>Authorization policies by role, applied to page folders in one place (<see cref="AppSetup"/>).
+/// Who may write comments is decided per action by <c>CommentRules</c>, for the hub and API alike.</summary>
+public static class Policies
+{
+    public const string Admin = nameof(Admin);
+
+    /// <summary>Secretariat work: publishing, invitations, moderation, dispositions.</summary>
+    public const string Secretariat = nameof(Secretariat);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Secretariat, p => p.RequireRole(Roles.Secretariat, Roles.Admin));
+
+        // Everything needs a signed-in user unless a page says [AllowAnonymous].
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}

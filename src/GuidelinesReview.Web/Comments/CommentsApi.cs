@@ -1,0 +1,94 @@
+using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Live;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Comments;
+
+/// <summary>
+/// The JSON API over the same <see cref="CommentService"/> as the hub, for integrations and
+/// clients that cannot hold a WebSocket. Documented in the README ("Integrations").
+/// </summary>
+public static partial class CommentsApi
+{
+    public sealed record HideInput(string? Reason);
+
+    public sealed record CommentList(long Seq, IReadOnlyList<CommentView> Comments);
+
+    public static void MapCommentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<CommentErrorFilter>();
+
+        api.MapGet("/versions/{versionId:int}/comments", async (int versionId, long? since, HttpContext http, CommentViews views, AppDbContext db, CancellationToken ct) =>
+        {
+            if (!await db.DraftVersions.AnyAsync(v => v.Id == versionId, ct))
+            {
+                throw RefusedException.NotFound($"Draft version {versionId} does not exist.");
+            }
+
+            var caller = Caller.From(http.User);
+            var seq = await views.LatestSeqAsync(versionId, ct);
+            return Results.Ok(new CommentList(seq, await views.ForVersionAsync(versionId, Math.Max(0, since ?? 0), caller.CanModerate, ct)));
+        });
+
+        api.MapPost("/versions/{versionId:int}/comments", async (int versionId, [FromBody] PostCommentInput input, HttpContext http, CommentService comments, CancellationToken ct) =>
+        {
+            var caller = Caller.From(http.User);
+            var (comment, created) = await comments.PostAsync(caller, input with { VersionId = versionId }, ct);
+            return created ? Results.Created($"/api/comments/{comment.Id}", comment) : Results.Ok(comment);
+        });
+
+        api.MapPut("/comments/{id:int}", async (int id, [FromBody] EditCommentInput input, HttpContext http, CommentService comments, CancellationToken ct) =>
+            Results.Ok(await comments.EditAsync(Caller.From(http.User), input with { CommentId = id }, ct)));
+
+        api.MapPost("/comments/{id:int}/withdraw", async (int id, HttpContext http, CommentService comments, CancellationToken ct) =>
+            Results.Ok(await comments.WithdrawAsync(Caller.From(http.User), id, ct)));
+
+        api.MapPut("/comments/{id:int}/support", async (int id, HttpContext http, CommentService comments, CancellationToken ct) =>
+            Results.Ok(await comments.SetSupportAsync(Caller.From(http.User), id, support: true, ct)));
+
+        api.MapDelete("/comments/{id:int}/support", async (int id, HttpContext http, CommentService comments, CancellationToken ct) =>
+            Results.Ok(await comments.SetSupportAsync(Caller.From(http.User), id, support: false, ct)));
+
+        api.MapPost("/comments/{id:int}/hide", async (int id, [FromBody] HideInput input, HttpContext http, CommentService comments, CancellationToken ct) =>
+            Results.Ok(await comments.HideAsync(Caller.From(http.User), id, input.Reason, ct)));
+
+        api.MapPost("/comments/{id:int}/unhide", async (int id, HttpContext http, CommentService comments, CancellationToken ct) =>
+            Results.Ok(await comments.UnhideAsync(Caller.From(http.User), id, ct)));
+
+        api.MapPut("/comments/{id:int}/disposition", async (int id, [FromBody] DispositionInput input, HttpContext http, CommentService comments, CancellationToken ct) =>
+            Results.Ok(await comments.SetDispositionAsync(Caller.From(http.User), input with { CommentId = id }, ct)));
+
+        api.MapPut("/comments/{id:int}/tags", async (int id, [FromBody] RetagInput input, HttpContext http, CommentService comments, CancellationToken ct) =>
+            Results.Ok(await comments.RetagAsync(Caller.From(http.User), input with { CommentId = id }, ct)));
+
+        api.MapGet("/comments/{id:int}/history", async (int id, HttpContext http, CommentService comments, CancellationToken ct) =>
+            Results.Ok(await comments.HistoryAsync(Caller.From(http.User), id, ct)));
+    }
+
+    /// <summary>A refusal becomes its status code and <c>{ "error": "..." }</c>; 429 also says when to retry.</summary>
+    private sealed partial class CommentErrorFilter(ILogger<CommentErrorFilter> logger) : IEndpointFilter
+    {
+        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (RefusedException e)
+            {
+                LogRefused(context.HttpContext.Request.Path, e.Kind, e.Message);
+                if (e.RetryAfter is { } retry)
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)retry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return Results.Json(new { error = e.Message }, statusCode: e.StatusCode);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "API call {Path} refused ({Kind}): {Reason}")]
+        private partial void LogRefused(string path, RefusedBecause kind, string reason);
+    }
+}
