@@ -17,6 +17,18 @@ public enum RoomAction
 public sealed record RoomPerson(bool IsMember, bool IsModerator, bool IsNoteTaker, IReadOnlySet<string> Roles)
 {
     public bool IsSecretariat => Roles.Contains(Accounts.Roles.Secretariat) || Roles.Contains(Accounts.Roles.Admin);
+
+    /// <summary>Who <paramref name="userId"/> is to a room with these people, given their roles.</summary>
+    public static RoomPerson Of(string userId, IEnumerable<string> memberIds, string? moderatorId, string? noteTakerId, IReadOnlySet<string> roles) =>
+        new(memberIds.Contains(userId, StringComparer.Ordinal), moderatorId == userId, noteTakerId == userId, roles);
+}
+
+/// <summary>The draft sections a breakout room discusses.</summary>
+public static class RoomScope
+{
+    /// <summary>Whether a section (by anchor, e.g. <c>s2.1</c>) is one of the room's sections or inside one (<c>s2</c> covers <c>s2.1</c>, not <c>s20</c>).</summary>
+    public static bool Covers(IEnumerable<string> roomSections, string sectionAnchor) =>
+        roomSections.Any(s => sectionAnchor == s || sectionAnchor.StartsWith(s + ".", StringComparison.Ordinal));
 }
 
 /// <summary>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace GuidelinesReview.Web.Accounts;
 
-/// <summary>Authorization policies by role, applied to page folders in one place (<see cref="AppSetup"/>).
+/// <summary>Authorization policies by role, applied by each feature to its own pages (AddAccounts, AddDrafts, ...).
 /// Who may write comments is decided per action by <c>CommentRules</c>, for the hub and API alike.</summary>
 public static class Policies
 {

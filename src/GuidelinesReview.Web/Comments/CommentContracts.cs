@@ -1,4 +1,5 @@
 using GuidelinesReview.Core.Comments;
+using GuidelinesReview.Web.Live;
 
 namespace GuidelinesReview.Web.Comments;
 
@@ -73,7 +74,6 @@ public sealed record RoomRef(int Id, string Title, string MeetingSlug, string Me
 /// <summary>A comment made on an earlier version, as placed in this one (read-only here).</summary>
 public sealed record CarriedView(CommentView Comment, string? Anchor, Core.Diff.PlacementStatus Status, QuoteSelector? Quote, bool PassageFound);
 
-public sealed record PresenceView(string UserId, string Name, string Role);
 
 public sealed record JoinResult(
     int VersionId,

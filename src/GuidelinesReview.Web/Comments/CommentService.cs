@@ -73,7 +73,7 @@ public sealed partial class CommentService(
             var room = await db.BreakoutRooms.Include(r => r.Members).FirstOrDefaultAsync(r => r.Id == roomId, ct)
                 ?? throw RefusedException.NotFound($"Breakout room {roomId} does not exist.");
             var onVersion = await db.MeetingOf(room.AgendaItemId).AnyAsync(m => m.VersionId == version.Id, ct);
-            var person = new Core.Meetings.RoomPerson(room.Members.Any(m => m.UserId == caller.UserId), room.ModeratorId == caller.UserId, room.NoteTakerId == caller.UserId, caller.Roles);
+            var person = Core.Meetings.RoomPerson.Of(caller.UserId, room.Members.Select(m => m.UserId), room.ModeratorId, room.NoteTakerId, caller.Roles);
             if (!onVersion)
             {
                 throw RefusedException.Invalid($"That breakout room discusses another version, not v{version.Number}.");

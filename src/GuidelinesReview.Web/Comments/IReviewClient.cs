@@ -1,4 +1,5 @@
 using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Live;
 
 namespace GuidelinesReview.Web.Comments;
 

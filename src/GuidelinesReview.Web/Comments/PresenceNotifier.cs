@@ -9,7 +9,7 @@ namespace GuidelinesReview.Web.Comments;
 /// starts and hundreds join within seconds, one list goes out instead of one per arrival
 /// (which would be N² messages).
 /// </summary>
-public sealed partial class PresenceNotifier(IHubContext<ReviewHub, IReviewClient> hub, PresenceTracker presence, ILogger<PresenceNotifier> logger)
+public sealed partial class PresenceNotifier(IHubContext<ReviewHub, IReviewClient> hub, VersionPresence presence, ILogger<PresenceNotifier> logger)
 {
     public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(250);
 
@@ -31,7 +31,7 @@ public sealed partial class PresenceNotifier(IHubContext<ReviewHub, IReviewClien
         {
             await Task.Delay(Delay);
             scheduled.TryRemove(versionId, out _);
-            var viewers = presence.Viewers(versionId);
+            var viewers = presence.People(versionId);
             await hub.Clients.Groups(ReviewGroups.VersionModerators(versionId), ReviewGroups.VersionReaders(versionId)).PresenceChanged(versionId, viewers);
         }
         catch (Exception e)

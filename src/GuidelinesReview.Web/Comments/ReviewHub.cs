@@ -19,7 +19,7 @@ public sealed class ReviewHub(
     AppDbContext db,
     CommentService comments,
     CommentViews views,
-    PresenceTracker presence,
+    VersionPresence presence,
     CommentSnapshots snapshots,
     PresenceNotifier presenceNotifier,
     Consultations.ConsultationService consultations) : Hub<IReviewClient>
@@ -32,7 +32,7 @@ public sealed class ReviewHub(
         var caller = Caller;
         var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, Context.ConnectionAborted)
             ?? throw RefusedException.NotFound($"Draft version {versionId} does not exist.");
-        if (presence.VersionOf(Context.ConnectionId) is { } previous && previous != versionId)
+        if (presence.PlaceOf(Context.ConnectionId) is { } previous && previous != versionId)
         {
             await LeaveAsync(previous, caller);
         }
@@ -54,7 +54,7 @@ public sealed class ReviewHub(
             seq,
             changed,
             carried,
-            presence.Viewers(versionId),
+            presence.People(versionId),
             caller.CanWrite && version.Status != Core.Content.DraftStatus.Final,
             caller.CanModerate,
             CommentRules.CheckVersionOpen(version.Status, version.Number) ?? (caller.CanWrite ? null : "Your role can read drafts but not comment on them."),

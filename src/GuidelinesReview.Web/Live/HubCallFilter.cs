@@ -1,6 +1,4 @@
 using GuidelinesReview.Web.Accounts;
-using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Meetings;
 using Microsoft.AspNetCore.SignalR;
 
 namespace GuidelinesReview.Web.Live;
@@ -11,7 +9,7 @@ namespace GuidelinesReview.Web.Live;
 /// sign-out elsewhere must end it), and turns a refusal (<see cref="RefusedException"/>) into a
 /// <see cref="HubException"/> whose message the client shows as it is.
 /// </summary>
-public sealed partial class HubCallFilter(AccountStamps stamps, PresenceTracker presence, Meetings.RoomPresence roomPresence, ILogger<HubCallFilter> logger) : IHubFilter
+public sealed partial class HubCallFilter(AccountStamps stamps, IEnumerable<PresenceTracker> places, ILogger<HubCallFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -21,15 +19,15 @@ public sealed partial class HubCallFilter(AccountStamps stamps, PresenceTracker 
             {
                 // Out of every group at once (no more pushes, hidden text included); the page is told to reload.
                 LogStale(context.Context.UserIdentifier ?? "");
-                if (presence.Leave(context.Context.ConnectionId) is { } versionId)
+                foreach (var tracker in places)
                 {
-                    await context.Hub.Groups.RemoveFromGroupAsync(context.Context.ConnectionId, ReviewGroups.VersionReaders(versionId));
-                    await context.Hub.Groups.RemoveFromGroupAsync(context.Context.ConnectionId, ReviewGroups.VersionModerators(versionId));
-                }
-
-                if (roomPresence.Leave(context.Context.ConnectionId) is { } roomId)
-                {
-                    await context.Hub.Groups.RemoveFromGroupAsync(context.Context.ConnectionId, Meetings.RoomGroups.Room(roomId));
+                    if (tracker.Leave(context.Context.ConnectionId) is { } place)
+                    {
+                        foreach (var group in tracker.GroupsOf(place))
+                        {
+                            await context.Hub.Groups.RemoveFromGroupAsync(context.Context.ConnectionId, group);
+                        }
+                    }
                 }
 
                 throw new HubException("Your account changed or you signed out elsewhere. Reload the page to continue.");

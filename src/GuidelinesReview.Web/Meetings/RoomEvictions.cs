@@ -1,6 +1,7 @@
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Live;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,22 +20,22 @@ public sealed partial class RoomEvictions(AppDbContext db, RoomPresence presence
 
     /// <summary>After a room's people changed: whoever is connected and may no longer enter leaves.</summary>
     public Task RecheckRoomAsync(int roomId, CancellationToken ct) =>
-        RecheckAsync(presence.Connections().Where(c => c.VersionId == roomId).ToList(), ct);
+        RecheckAsync(presence.Connections().Where(c => c.Place == roomId).ToList(), ct);
 
     /// <summary>After a person's roles changed: each room they are connected to is checked again.</summary>
     public Task RecheckPersonAsync(string userId, CancellationToken ct) =>
-        RecheckAsync(presence.Connections().Where(c => c.Viewer.UserId == userId).ToList(), ct);
+        RecheckAsync(presence.Connections().Where(c => c.Person.UserId == userId).ToList(), ct);
 
     /// <summary>The room is gone: everyone connected to it leaves.</summary>
     public Task EmptyAsync(int roomId) =>
-        EvictAsync(roomId, presence.Connections().Where(c => c.VersionId == roomId).Select(c => c.ConnectionId).ToList(), RoomRemoved);
+        EvictAsync(roomId, presence.Connections().Where(c => c.Place == roomId).Select(c => c.ConnectionId).ToList(), RoomRemoved);
 
-    private async Task RecheckAsync(IReadOnlyList<(string ConnectionId, int RoomId, PresenceView Viewer)> connections, CancellationToken ct)
+    private async Task RecheckAsync(IReadOnlyList<(string ConnectionId, int Place, PresenceView Person)> connections, CancellationToken ct)
     {
-        foreach (var room in connections.GroupBy(c => c.RoomId))
+        foreach (var room in connections.GroupBy(c => c.Place))
         {
-            var mayEnter = await MayEnterAsync(room.Key, room.Select(c => c.Viewer.UserId).Distinct().ToList(), ct);
-            await EvictAsync(room.Key, room.Where(c => !mayEnter.Contains(c.Viewer.UserId)).Select(c => c.ConnectionId).ToList(), NoLongerMember);
+            var mayEnter = await MayEnterAsync(room.Key, room.Select(c => c.Person.UserId).Distinct().ToList(), ct);
+            await EvictAsync(room.Key, room.Where(c => !mayEnter.Contains(c.Person.UserId)).Select(c => c.ConnectionId).ToList(), NoLongerMember);
         }
     }
 
@@ -52,14 +53,14 @@ public sealed partial class RoomEvictions(AppDbContext db, RoomPresence presence
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
             .ToLookup(x => x.UserId, x => x.Name ?? "");
         return userIds
-            .Where(id => RoomAccess.Allows(new RoomPerson(room.Members.Contains(id), room.ModeratorId == id, room.NoteTakerId == id, roles[id].ToHashSet(StringComparer.Ordinal)), RoomAction.Enter))
+            .Where(id => RoomAccess.Allows(RoomPerson.Of(id, room.Members, room.ModeratorId, room.NoteTakerId, roles[id].ToHashSet(StringComparer.Ordinal)), RoomAction.Enter))
             .ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task EvictAsync(int roomId, IReadOnlyList<string> connectionIds, string reason)
     {
         var evicted = 0;
-        foreach (var id in connectionIds.Where(id => presence.VersionOf(id) == roomId))
+        foreach (var id in connectionIds.Where(id => presence.PlaceOf(id) == roomId))
         {
             await hub.Groups.RemoveFromGroupAsync(id, RoomGroups.Room(roomId));
             presence.Leave(id);
@@ -70,7 +71,7 @@ public sealed partial class RoomEvictions(AppDbContext db, RoomPresence presence
         if (evicted > 0)
         {
             LogEvicted(evicted, roomId, reason);
-            await hub.Clients.Group(RoomGroups.Room(roomId)).PresenceChanged(roomId, presence.Viewers(roomId));
+            await hub.Clients.Group(RoomGroups.Room(roomId)).PresenceChanged(roomId, presence.People(roomId));
         }
     }
 

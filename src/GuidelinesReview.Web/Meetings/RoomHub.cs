@@ -25,7 +25,10 @@ public interface IRoomClient
 }
 
 /// <summary>Who is in which room now (one connection, one room).</summary>
-public sealed class RoomPresence : PresenceTracker;
+public sealed class RoomPresence : PresenceTracker
+{
+    public override IReadOnlyList<string> GroupsOf(int roomId) => [RoomGroups.Room(roomId)];
+}
 
 public static class RoomGroups
 {
@@ -45,7 +48,7 @@ public sealed class RoomHub(RoomService rooms, RoomPresence presence, AppDbConte
     {
         var caller = Caller;
         var (room, person) = await rooms.EnterAsync(caller, roomId, Context.ConnectionAborted);
-        if (presence.VersionOf(Context.ConnectionId) is { } previous && previous != roomId)
+        if (presence.PlaceOf(Context.ConnectionId) is { } previous && previous != roomId)
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Room(previous));
             presence.Leave(Context.ConnectionId);
@@ -94,7 +97,7 @@ public sealed class RoomHub(RoomService rooms, RoomPresence presence, AppDbConte
         await base.OnDisconnectedAsync(exception);
     }
 
-    private Task SendPresenceAsync(int roomId) => hub.Clients.Group(RoomGroups.Room(roomId)).PresenceChanged(roomId, presence.Viewers(roomId));
+    private Task SendPresenceAsync(int roomId) => hub.Clients.Group(RoomGroups.Room(roomId)).PresenceChanged(roomId, presence.People(roomId));
 }
 
 /// <summary>Pushes committed room changes to the room's group only.</summary>

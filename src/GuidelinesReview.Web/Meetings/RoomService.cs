@@ -37,7 +37,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
     {
         var room = await db.BreakoutRooms.Include(r => r.Members).FirstOrDefaultAsync(r => r.Id == roomId, ct)
             ?? throw RefusedException.NotFound($"Breakout room {roomId} does not exist.");
-        var person = new RoomPerson(room.Members.Any(m => m.UserId == caller.UserId), room.ModeratorId == caller.UserId, room.NoteTakerId == caller.UserId, caller.Roles);
+        var person = RoomPerson.Of(caller.UserId, room.Members.Select(m => m.UserId), room.ModeratorId, room.NoteTakerId, caller.Roles);
         Require(person, RoomAction.Enter, room);
         return (room, person);
     }
@@ -428,7 +428,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
         var scope = await db.Set<RoomSection>().Where(s => s.RoomId == room.Id).Select(s => s.Anchor).ToListAsync(ct);
         var section = await db.Blocks.Where(b => b.VersionId == versionId && b.Anchor == anchor).Select(b => b.Section.Anchor).FirstOrDefaultAsync(ct)
             ?? throw RefusedException.NotFound($"There is no paragraph '{anchor}' in this meeting's draft.");
-        if (!scope.Any(s => section == s || section.StartsWith(s + ".", StringComparison.Ordinal)))
+        if (!RoomScope.Covers(scope, section))
         {
             throw RefusedException.Invalid($"'{anchor}' is outside the sections this room discusses ({string.Join(", ", scope)}).");
         }

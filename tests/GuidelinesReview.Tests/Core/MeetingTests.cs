@@ -284,3 +284,40 @@ public sealed class MeetingRulesTests
         Assert.Equal("twice.yml: 2 March 2026 is in the meeting twice.", e.Message);
     }
 }
+
+public sealed class RoomPersonAndScopeTests
+{
+    private static readonly IReadOnlySet<string> Expert = new HashSet<string> { Roles.Expert };
+
+    [Theory]
+    [InlineData("u1", true, false, false)]   // a member
+    [InlineData("mod", false, true, false)]  // the moderator, not listed as a member
+    [InlineData("note", false, false, true)] // the note-taker
+    [InlineData("u9", false, false, false)]  // someone else
+    public void A_person_is_to_a_room_what_its_people_lists_say(string userId, bool member, bool moderator, bool noteTaker)
+    {
+        var person = RoomPerson.Of(userId, ["u1", "u2"], "mod", "note", Expert);
+
+        Assert.Equal((member, moderator, noteTaker), (person.IsMember, person.IsModerator, person.IsNoteTaker));
+        Assert.Equal(member || moderator || noteTaker, RoomAccess.Allows(person, RoomAction.Enter));
+    }
+
+    [Fact]
+    public void A_room_without_moderator_or_note_taker_makes_nobody_either()
+    {
+        var person = RoomPerson.Of("u1", ["u1"], null, null, Expert);
+
+        Assert.False(person.IsModerator || person.IsNoteTaker);
+    }
+
+    [Theory]
+    [InlineData("s2", true)]
+    [InlineData("s2.1", true)]
+    [InlineData("s2.1.3", true)]
+    [InlineData("s20", false)]   // a prefix of the text is not a subsection
+    [InlineData("s3", false)]
+    [InlineData("sA.2", true)]
+    [InlineData("sA", false)]    // the annex's own heading is wider than the room's subsection
+    public void A_room_covers_its_sections_and_what_is_inside_them(string section, bool covered) =>
+        Assert.Equal(covered, RoomScope.Covers(["s2", "sA.2"], section));
+}

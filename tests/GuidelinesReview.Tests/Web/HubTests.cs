@@ -2,6 +2,7 @@ using System.Net;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static GuidelinesReview.Tests.Web.CommentTestData;

@@ -45,7 +45,7 @@ public sealed class RoomModel(MeetingReader meetings, AppDbContext db) : PageMod
         var scoped = room.Sections.ToList();
         var blocks = await db.Blocks.AsNoTracking().Where(b => b.VersionId == meeting.VersionId).OrderBy(b => b.Ordinal)
             .Select(b => new { b.Anchor, b.Html, Section = b.Section.Anchor }).ToListAsync(ct);
-        Blocks = blocks.Where(b => scoped.Any(s => b.Section == s || b.Section.StartsWith(s + ".", StringComparison.Ordinal)))
+        Blocks = blocks.Where(b => RoomScope.Covers(scoped, b.Section))
             .Select(b => (b.Anchor, b.Html)).ToList();
         RoomComments = (await db.Comments.AsNoTracking().Where(c => c.RoomId == roomId && c.HiddenAt == null)
             .OrderBy(c => c.Id).Select(c => new { c.Id, c.Block.Anchor, c.Author.DisplayName, c.Body }).ToListAsync(ct))

@@ -1,0 +1,101 @@
+using System.Threading.RateLimiting;
+using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace GuidelinesReview.Web.Accounts;
+
+/// <summary>Accounts: local sign-in (ASP.NET Core Identity), roles, invitations, the role policies.</summary>
+public static class AccountsFeature
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, AppOptions options, bool isDevelopment)
+    {
+        services.AddScoped<InvitationService>();
+        services.AddScoped<AccountService>();
+        services.AddSingleton<AccountStamps>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireDigit = false; // length matters more than composition rules
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>();
+
+        // Check the account's security stamp on every request, so a role change or removal
+        // takes effect at once rather than after the default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "gr.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+
+            // The API and the hubs answer 401/403 instead of redirecting to a sign-in page.
+            o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        // Sign-in and invitation forms, per client address: slows password guessing and keeps one
+        // address from locking others out by burning their five attempts in a loop.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests; // the default would be 503
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Request.Method == HttpMethods.Post ? context.Connection.RemoteIpAddress?.ToString() ?? "unknown" : "reads",
+                _ => context.Request.Method == HttpMethods.Post
+                    ? new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }
+                    : new FixedWindowRateLimiterOptions { PermitLimit = int.MaxValue, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Too many sign-in attempts from this address. Wait a minute and try again.", ct);
+            };
+        });
+
+        services.AddAuthorization(Policies.Add);
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
+            o.Conventions.AddPageApplicationModelConvention("/Account/AcceptInvite", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
+            o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
+            o.Conventions.AuthorizeFolder("/Admin/Invitations", Policies.Secretariat);
+        });
+        return services;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace GuidelinesReview.Web.Live;
+
+/// <summary>What every hub and JSON API shares: SignalR with the call filter, and one JSON shape for both.</summary>
+public static class LiveFeature
+{
+    public static IServiceCollection AddLive(this IServiceCollection services)
+    {
+        var enums = new JsonStringEnumConverter(JsonNamingPolicy.CamelCase);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddSingleton<HubCallFilter>();
+        services.AddSignalR(o =>
+            {
+                o.AddFilter<HubCallFilter>();
+
+                // A comment may hold 10,000 characters of body and 10,000 of proposed change; in
+                // scripts that take three bytes a character that is ~60 KB, over the 32 KB default.
+                o.MaximumReceiveMessageSize = 128 * 1024;
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+        return services;
+    }
+}
