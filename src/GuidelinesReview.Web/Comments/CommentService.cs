@@ -1,6 +1,7 @@
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Consultations;
 using GuidelinesReview.Core.Markdown;
+using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
@@ -33,13 +34,9 @@ public sealed partial class CommentService(
         }
 
         // A resend of something already saved (e.g. after a reconnect) answers with what was saved.
-        var existing = await db.Comments.Where(c => c.AuthorId == caller.UserId && c.ClientId == input.ClientId)
-            .Select(c => new { c.Id, c.VersionId, c.Body }).FirstOrDefaultAsync(ct);
-        if (existing is not null)
+        if (await AlreadySavedAsync(caller, input, ct) is { } saved)
         {
-            return existing.VersionId == input.VersionId && existing.Body == input.Body
-                ? (await views.OneAsync(existing.Id, caller.CanModerate, ct), false)
-                : throw new RefusedException(RefusedBecause.Conflict, "This submission id was already used for a different comment; nothing was saved. Reload the page and write it again.");
+            return (saved, false);
         }
 
         RequireWriter(caller);
@@ -69,71 +66,37 @@ public sealed partial class CommentService(
 
         if (input.RoomId is { } roomId)
         {
-            // Posted from a breakout room: the room must discuss this version, and the caller be in it while it is open.
-            var room = await db.BreakoutRooms.Include(r => r.Members).FirstOrDefaultAsync(r => r.Id == roomId, ct)
-                ?? throw RefusedException.NotFound($"Breakout room {roomId} does not exist.");
-            var onVersion = await db.MeetingOf(room.AgendaItemId).AnyAsync(m => m.VersionId == version.Id, ct);
-            var person = Core.Meetings.RoomPerson.Of(caller.UserId, room.Members.Select(m => m.UserId), room.ModeratorId, room.NoteTakerId, caller.Roles);
-            if (!onVersion)
-            {
-                throw RefusedException.Invalid($"That breakout room discusses another version, not v{version.Number}.");
-            }
-
-            if (!Core.Meetings.RoomAccess.Allows(person, Core.Meetings.RoomAction.Comment, room.IsOpen))
-            {
-                throw RefusedException.Forbidden(Core.Meetings.RoomAccess.Refusal(Core.Meetings.RoomAction.Comment, room.IsOpen));
-            }
-
-            comment.RoomId = room.Id;
+            comment.RoomId = await RoomToPostFromAsync(caller, roomId, version, ct);
         }
 
-        Comment? parent = null;
-        if (input.ParentId is { } parentId)
+        var parent = input.ParentId is { } parentId
+            ? await ReplyToAsync(comment, parentId, version, ct)
+            : null;
+        if (parent is null)
         {
-            parent = await db.Comments.FirstOrDefaultAsync(c => c.Id == parentId && c.VersionId == version.Id, ct)
-                ?? throw RefusedException.NotFound($"The comment you are replying to (#{parentId}) does not exist on v{version.Number}.");
-            if (parent.ParentId is not null)
-            {
-                throw RefusedException.Invalid("Replies go to the comment that started the thread, not to another reply.");
-            }
-
-            if (parent.Status == CommentStatus.Withdrawn)
-            {
-                throw RefusedException.Invalid("That comment was withdrawn by its author, so it takes no replies.");
-            }
-
-            comment.ParentId = parent.Id;
-            comment.BlockId = parent.BlockId;
+            await AnchorAsync(comment, input.Anchor, input.Quote, version, ct);
         }
-        else
+
+        return await SaveNewAsync(caller, comment, parent, ct);
+    }
+
+    private async Task<CommentView?> AlreadySavedAsync(Caller caller, PostCommentInput input, CancellationToken ct)
+    {
+        var existing = await db.Comments.Where(c => c.AuthorId == caller.UserId && c.ClientId == input.ClientId)
+            .Select(c => new { c.Id, c.VersionId, c.Body }).FirstOrDefaultAsync(ct);
+        if (existing is null)
         {
-            var anchor = input.Anchor?.Trim() ?? "";
-            var block = await db.Blocks.FirstOrDefaultAsync(b => b.VersionId == version.Id && b.Anchor == anchor, ct)
-                ?? throw RefusedException.NotFound($"There is no paragraph '{Shorten(anchor)}' in v{version.Number}; reload the page to see the current text.");
-            comment.BlockId = block.Id;
-            if (input.Quote is { } quote)
-            {
-                if (string.IsNullOrWhiteSpace(quote.Exact))
-                {
-                    throw RefusedException.Invalid("The selected passage is empty; select some text, or comment on the whole paragraph.");
-                }
-
-                if (quote.Exact.Length > CommentRules.MaxQuote)
-                {
-                    throw RefusedException.Invalid($"The selected passage is {quote.Exact.Length:N0} characters long; select at most {CommentRules.MaxQuote:N0}, or comment on the whole paragraph.");
-                }
-
-                var found = TextQuote.Locate(block.Text, quote.Exact, quote.Prefix, quote.Suffix, quote.Start)
-                    ?? throw RefusedException.Invalid($"The selected passage was not found in {anchor}. Select the text again, or comment on the whole paragraph.");
-                (comment.QuoteExact, comment.QuotePrefix, comment.QuoteSuffix, comment.QuoteStart, comment.QuoteEnd) =
-                    (found.Exact, found.Prefix, found.Suffix, found.Start, found.End);
-            }
-
-            // A comment inherits the thematic areas and principles of the section its block is in.
-            comment.Tags.AddRange(await db.SectionTags.Where(t => t.SectionId == block.SectionId)
-                .Select(t => new CommentTag { TermId = t.TermId }).ToListAsync(ct));
+            return null;
         }
 
+        return existing.VersionId == input.VersionId && existing.Body == input.Body
+            ? await views.OneAsync(existing.Id, caller.CanModerate, ct)
+            : throw new RefusedException(RefusedBecause.Conflict, "This submission id was already used for a different comment; nothing was saved. Reload the page and write it again.");
+    }
+
+    /// <summary>Saves a new comment with its events in one transaction, then pushes it (and the thread it replies to).</summary>
+    private async Task<(CommentView Comment, bool Created)> SaveNewAsync(Caller caller, Comment comment, Comment? parent, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Comments.Add(comment);
         try
@@ -145,7 +108,7 @@ public sealed partial class CommentService(
             // Most likely the same submission arrived twice at once and the other one won.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            var winner = await db.Comments.Where(c => c.AuthorId == caller.UserId && c.ClientId == input.ClientId).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+            var winner = await db.Comments.Where(c => c.AuthorId == caller.UserId && c.ClientId == comment.ClientId).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
             if (winner is null)
             {
                 throw;
@@ -162,7 +125,7 @@ public sealed partial class CommentService(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        LogPosted(comment.Id, version.Id, caller.UserId);
+        LogPosted(comment.Id, comment.VersionId, caller.UserId);
 
         if (parent is not null)
         {
@@ -171,6 +134,78 @@ public sealed partial class CommentService(
 
         var (full, redacted) = await broadcaster.CommentChangedAsync(comment.Id);
         return (caller.CanModerate ? full : redacted, true);
+    }
+
+    /// <summary>
+    /// The room a comment is posted from: it must discuss this version, and the caller be in it
+    /// while it is open. Posts from a room are the meeting's own channel, outside the consultation windows.
+    /// </summary>
+    private async Task<int> RoomToPostFromAsync(Caller caller, int roomId, DraftVersion version, CancellationToken ct)
+    {
+        var room = await db.BreakoutRooms.Include(r => r.Members).FirstOrDefaultAsync(r => r.Id == roomId, ct)
+            ?? throw RefusedException.NotFound($"Breakout room {roomId} does not exist.");
+        if (!await db.MeetingOf(room.AgendaItemId).AnyAsync(m => m.VersionId == version.Id, ct))
+        {
+            throw RefusedException.Invalid($"That breakout room discusses another version, not v{version.Number}.");
+        }
+
+        var person = RoomPerson.Of(caller.UserId, room.Members.Select(m => m.UserId), room.ModeratorId, room.NoteTakerId, caller.Roles);
+        if (!RoomAccess.Allows(person, RoomAction.Comment, room.IsOpen))
+        {
+            throw RefusedException.Forbidden(RoomAccess.Refusal(RoomAction.Comment, room.IsOpen));
+        }
+
+        return room.Id;
+    }
+
+    /// <summary>Makes <paramref name="reply"/> a reply in the thread of <paramref name="parentId"/> (one level, not to a withdrawn comment); returns the parent.</summary>
+    private async Task<Comment> ReplyToAsync(Comment reply, int parentId, DraftVersion version, CancellationToken ct)
+    {
+        var parent = await db.Comments.FirstOrDefaultAsync(c => c.Id == parentId && c.VersionId == version.Id, ct)
+            ?? throw RefusedException.NotFound($"The comment you are replying to (#{parentId}) does not exist on v{version.Number}.");
+        if (parent.ParentId is not null)
+        {
+            throw RefusedException.Invalid("Replies go to the comment that started the thread, not to another reply.");
+        }
+
+        if (parent.Status == CommentStatus.Withdrawn)
+        {
+            throw RefusedException.Invalid("That comment was withdrawn by its author, so it takes no replies.");
+        }
+
+        reply.ParentId = parent.Id;
+        reply.BlockId = parent.BlockId;
+        return parent;
+    }
+
+    /// <summary>Places a new comment on its block, and on a passage of it when a quote is given; it takes the block's section tags.</summary>
+    private async Task AnchorAsync(Comment comment, string? anchorInput, QuoteInput? quote, DraftVersion version, CancellationToken ct)
+    {
+        var anchor = anchorInput?.Trim() ?? "";
+        var block = await db.Blocks.FirstOrDefaultAsync(b => b.VersionId == version.Id && b.Anchor == anchor, ct)
+            ?? throw RefusedException.NotFound($"There is no paragraph '{Shorten(anchor)}' in v{version.Number}; reload the page to see the current text.");
+        comment.BlockId = block.Id;
+        if (quote is not null)
+        {
+            if (string.IsNullOrWhiteSpace(quote.Exact))
+            {
+                throw RefusedException.Invalid("The selected passage is empty; select some text, or comment on the whole paragraph.");
+            }
+
+            if (quote.Exact.Length > CommentRules.MaxQuote)
+            {
+                throw RefusedException.Invalid($"The selected passage is {quote.Exact.Length:N0} characters long; select at most {CommentRules.MaxQuote:N0}, or comment on the whole paragraph.");
+            }
+
+            var found = TextQuote.Locate(block.Text, quote.Exact, quote.Prefix, quote.Suffix, quote.Start)
+                ?? throw RefusedException.Invalid($"The selected passage was not found in {anchor}. Select the text again, or comment on the whole paragraph.");
+            (comment.QuoteExact, comment.QuotePrefix, comment.QuoteSuffix, comment.QuoteStart, comment.QuoteEnd) =
+                (found.Exact, found.Prefix, found.Suffix, found.Start, found.End);
+        }
+
+        // A comment inherits the thematic areas and principles of the section its block is in.
+        comment.Tags.AddRange(await db.SectionTags.Where(t => t.SectionId == block.SectionId)
+            .Select(t => new CommentTag { TermId = t.TermId }).ToListAsync(ct));
     }
 
     public async Task<CommentView> EditAsync(Caller caller, EditCommentInput input, CancellationToken ct)

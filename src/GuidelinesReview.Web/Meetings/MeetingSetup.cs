@@ -174,6 +174,69 @@ public sealed class MeetingSetup(AppDbContext db, RoomEvictions evictions)
         return null;
     }
 
+    /// <summary>The secretariat changes a room's title, question, people and sections; every problem is reported, nothing half-saved.</summary>
+    public async Task<IReadOnlyList<string>> UpdateRoomAsync(Caller caller, int roomId, string title, string? prompt, string? moderatorId, string? noteTakerId,
+        IReadOnlyCollection<string> memberIds, IReadOnlyCollection<string> sections, IReadOnlyCollection<int> termIds, CancellationToken ct)
+    {
+        if (!caller.CanModerate)
+        {
+            return [NotAllowed];
+        }
+
+        var room = await db.BreakoutRooms.Include(r => r.Members).Include(r => r.Sections).Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == roomId, ct)
+            ?? throw RefusedException.NotFound($"Breakout room {roomId} does not exist.");
+        var problems = new List<string>();
+        var guidelineId = await db.MeetingOf(room.AgendaItemId).Select(m => m.Version.GuidelineId).SingleAsync(ct);
+        var allowedTerms = (await db.GuidelineTerms.Where(t => t.GuidelineId == guidelineId).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        if (termIds.Any(id => !allowedTerms.Contains(id)))
+        {
+            problems.Add("Some chosen thematic areas or principles are not this guideline's; reload the page.");
+        }
+        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > 300)
+        {
+            problems.Add("Give the room a title (at most 300 characters).");
+        }
+
+        if ((prompt?.Length ?? 0) > 2000)
+        {
+            problems.Add("The question for the room can be at most 2,000 characters.");
+        }
+
+        var people = new[] { moderatorId, noteTakerId }.OfType<string>().Concat(memberIds).Distinct().ToList();
+        var known = await db.Users.Where(u => people.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
+        if (known.Count != people.Count)
+        {
+            problems.Add("Some of the chosen people no longer have an account; reload the page.");
+        }
+
+        var versionId = await db.MeetingOf(room.AgendaItemId).Select(m => m.VersionId).SingleAsync(ct);
+        var anchors = await db.Sections.Where(s => s.VersionId == versionId).Select(s => s.Anchor).ToListAsync(ct);
+        var unknown = sections.Where(s => !anchors.Contains(s)).ToList();
+        if (unknown.Count > 0)
+        {
+            problems.Add($"These are not sections of the meeting's draft: {string.Join(", ", unknown)}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        room.Title = title.Trim();
+        room.Prompt = prompt?.Trim() ?? "";
+        room.ModeratorId = moderatorId;
+        room.NoteTakerId = noteTakerId;
+        room.Members.RemoveAll(m => !memberIds.Contains(m.UserId));
+        room.Members.AddRange(memberIds.Where(id => room.Members.All(m => m.UserId != id)).Select(id => new RoomMember { UserId = id }));
+        room.Sections.RemoveAll(s => !sections.Contains(s.Anchor));
+        room.Sections.AddRange(sections.Where(a => room.Sections.All(s => s.Anchor != a)).Distinct().Select(a => new RoomSection { Anchor = a }));
+        room.Tags.RemoveAll(t => !termIds.Contains(t.TermId));
+        room.Tags.AddRange(termIds.Where(id => room.Tags.All(t => t.TermId != id)).Distinct().Select(id => new RoomTag { TermId = id }));
+        await db.SaveChangesAsync(ct);
+        await evictions.RecheckRoomAsync(roomId, ct);
+        return [];
+    }
+
     private async Task<IReadOnlyList<string>> CheckVersionChangeAsync(Meeting meeting, int versionId, CancellationToken ct)
     {
         var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId && v.GuidelineId == meeting.Version.GuidelineId, ct);

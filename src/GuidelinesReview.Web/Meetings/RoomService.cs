@@ -13,7 +13,7 @@ namespace GuidelinesReview.Web.Meetings;
 /// Every change in a breakout room, checked against <see cref="RoomAccess"/> on the server and
 /// refused with a <see cref="RefusedException"/> (nothing saved), then pushed to the room.
 /// </summary>
-public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, RoomEvictions evictions, PostingLimiter limiter, TimeProvider clock)
+public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, PostingLimiter limiter, TimeProvider clock)
 {
     public const int MaxNotes = 200_000;
 
@@ -337,68 +337,6 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Ro
 
         await db.SaveChangesAsync(ct);
         await broadcaster.TakeawaysChangedAsync(room.Id, await TakeawaysAsync(room.Id, ct));
-    }
-
-    /// <summary>The secretariat changes a room's title, question, people and sections; every problem is reported, nothing half-saved.</summary>
-    public async Task<IReadOnlyList<string>> UpdateRoomAsync(Caller caller, int roomId, string title, string? prompt, string? moderatorId, string? noteTakerId,
-        IReadOnlyCollection<string> memberIds, IReadOnlyCollection<string> sections, IReadOnlyCollection<int> termIds, CancellationToken ct)
-    {
-        if (!caller.CanModerate)
-        {
-            throw RefusedException.Forbidden("Only the secretariat sets up rooms.");
-        }
-
-        var room = await db.BreakoutRooms.Include(r => r.Members).Include(r => r.Sections).Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == roomId, ct)
-            ?? throw RefusedException.NotFound($"Breakout room {roomId} does not exist.");
-        var problems = new List<string>();
-        var allowedTerms = (await TermsAsync(room, ct)).Select(t => t.Id).ToHashSet();
-        if (termIds.Any(id => !allowedTerms.Contains(id)))
-        {
-            problems.Add("Some chosen thematic areas or principles are not this guideline's; reload the page.");
-        }
-        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > 300)
-        {
-            problems.Add("Give the room a title (at most 300 characters).");
-        }
-
-        if ((prompt?.Length ?? 0) > 2000)
-        {
-            problems.Add("The question for the room can be at most 2,000 characters.");
-        }
-
-        var people = new[] { moderatorId, noteTakerId }.OfType<string>().Concat(memberIds).Distinct().ToList();
-        var known = await db.Users.Where(u => people.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
-        if (known.Count != people.Count)
-        {
-            problems.Add("Some of the chosen people no longer have an account; reload the page.");
-        }
-
-        var versionId = await db.MeetingOf(room.AgendaItemId).Select(m => m.VersionId).SingleAsync(ct);
-        var anchors = await db.Sections.Where(s => s.VersionId == versionId).Select(s => s.Anchor).ToListAsync(ct);
-        var unknown = sections.Where(s => !anchors.Contains(s)).ToList();
-        if (unknown.Count > 0)
-        {
-            problems.Add($"These are not sections of the meeting's draft: {string.Join(", ", unknown)}.");
-        }
-
-        if (problems.Count > 0)
-        {
-            return problems;
-        }
-
-        room.Title = title.Trim();
-        room.Prompt = prompt?.Trim() ?? "";
-        room.ModeratorId = moderatorId;
-        room.NoteTakerId = noteTakerId;
-        room.Members.RemoveAll(m => !memberIds.Contains(m.UserId));
-        room.Members.AddRange(memberIds.Where(id => room.Members.All(m => m.UserId != id)).Select(id => new RoomMember { UserId = id }));
-        room.Sections.RemoveAll(s => !sections.Contains(s.Anchor));
-        room.Sections.AddRange(sections.Where(a => room.Sections.All(s => s.Anchor != a)).Distinct().Select(a => new RoomSection { Anchor = a }));
-        room.Tags.RemoveAll(t => !termIds.Contains(t.TermId));
-        room.Tags.AddRange(termIds.Where(id => room.Tags.All(t => t.TermId != id)).Distinct().Select(id => new RoomTag { TermId = id }));
-        await db.SaveChangesAsync(ct);
-        await evictions.RecheckRoomAsync(roomId, ct);
-        return [];
     }
 
     public async Task<IReadOnlyList<TakeawayView>> TakeawaysAsync(int roomId, CancellationToken ct) =>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GuidelinesReview.Web.Pages.Meetings;
 
 /// <summary>The secretariat sets a room's title, question, people (picked from the accounts) and sections.</summary>
-public sealed class EditRoomModel(AppDbContext db, RoomService rooms, MeetingSetup setup) : PageModel
+public sealed class EditRoomModel(AppDbContext db, MeetingSetup setup) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public string? Prompt { get; set; }
@@ -51,7 +51,7 @@ public sealed class EditRoomModel(AppDbContext db, RoomService rooms, MeetingSet
         var sections = (Sections ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         try
         {
-            Problems = await rooms.UpdateRoomAsync(Caller.From(User), roomId, Title, Prompt, Blank(ModeratorId), Blank(NoteTakerId), MemberIds, sections, TermIds, ct);
+            Problems = await setup.UpdateRoomAsync(Caller.From(User), roomId, Title, Prompt, Blank(ModeratorId), Blank(NoteTakerId), MemberIds, sections, TermIds, ct);
         }
         catch (RefusedException e)
         {
