@@ -14,7 +14,6 @@ public static class CommentsFeature
         services.AddScoped<DispositionQueries>();
         services.AddScoped<ReviewBroadcaster>();
         services.AddSingleton<CommentSnapshots>();
-        services.AddSingleton<PostingLimiter>();
         services.AddSingleton<VersionPresence>();
         services.AddSingleton<PresenceTracker>(sp => sp.GetRequiredService<VersionPresence>());
         services.AddSingleton<PresenceNotifier>();

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Xml;
-using Markdig.Syntax;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Markdig.Syntax;
 
 namespace GuidelinesReview.Web.Infrastructure;
 

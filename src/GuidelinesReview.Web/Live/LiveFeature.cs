@@ -13,6 +13,7 @@ public static class LiveFeature
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddSingleton<HubCallFilter>();
+        services.AddSingleton<PostingLimiter>();
         services.AddSignalR(o =>
             {
                 o.AddFilter<HubCallFilter>();

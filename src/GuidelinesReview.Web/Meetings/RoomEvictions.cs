@@ -1,5 +1,4 @@
 using GuidelinesReview.Core.Meetings;
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Live;
 using Microsoft.AspNetCore.SignalR;

@@ -1,4 +1,3 @@
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Live;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,6 @@
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Meetings;
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;

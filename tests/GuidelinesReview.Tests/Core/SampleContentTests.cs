@@ -1,6 +1,6 @@
-using GuidelinesReview.Fixtures;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Drafts;
+using GuidelinesReview.Fixtures;
 
 namespace GuidelinesReview.Tests.Core;
 

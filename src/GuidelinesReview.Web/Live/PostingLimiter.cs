@@ -1,9 +1,8 @@
 using GuidelinesReview.Core.RateLimiting;
 using GuidelinesReview.Web.Infrastructure;
-using GuidelinesReview.Web.Live;
 using Microsoft.Extensions.Options;
 
-namespace GuidelinesReview.Web.Comments;
+namespace GuidelinesReview.Web.Live;
 
 /// <summary>
 /// Per-person limits, shared by the HTTP API and the hub (hub calls never pass through HTTP
