@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit and integration (tests/GuidelinesReview.Tests) and end-to-end in
+# Runs every test: the front end's type check and unit tests (src/GuidelinesReview.Web/Scripts,
+# tsc and node --test), unit and integration (tests/GuidelinesReview.Tests) and end-to-end in
 # Debian's Chromium (e2e/GuidelinesReview.E2E). Installs what the tests need first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,21 +28,33 @@ echo "== restoring npm packages and .NET tools"
 (cd src/GuidelinesReview.Web && npm ci --no-audit --no-fund --loglevel=error)
 dotnet tool restore >/dev/null
 
+log=$(mktemp)
+node_log=$(mktemp)
+status=0
+echo "== front end: type check (tsc) and unit tests (node --test)"
+(cd src/GuidelinesReview.Web && npm run --silent check) || { echo "type check failed"; status=1; }
+if (cd src/GuidelinesReview.Web && npm test --silent) >"$node_log" 2>&1; then
+  grep -E '^# (pass|fail|skipped|todo) ' "$node_log" || true
+else
+  cat "$node_log"
+  status=1
+fi
+
 echo "== building"
 dotnet build GuidelinesReview.sln -c Release -nologo -v quiet
 
-log=$(mktemp)
-status=0
 echo "== unit and integration tests"
 dotnet test tests/GuidelinesReview.Tests -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=1
 echo "== end-to-end tests (screenshots in e2e/artifacts/)"
 dotnet test e2e/GuidelinesReview.E2E -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=1
 
-# One closing line for the whole run, summed over both test projects.
-passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-rm -f "$log"
+# One closing line for the whole run, summed over both test projects and the node tests
+# (TAP: "# pass N", "# fail N", "# skipped N", "# todo N").
+count() { { grep -Eo "$1" "$2" || true; } | awk '{s+=$NF} END {print s+0}'; }
+passed=$(( $(count 'Passed: +[0-9]+' "$log") + $(count '^# pass [0-9]+' "$node_log") ))
+failed=$(( $(count 'Failed: +[0-9]+' "$log") + $(count '^# fail [0-9]+' "$node_log") ))
+skipped=$(( $(count 'Skipped: +[0-9]+' "$log") + $(count '^# (skipped|todo) [0-9]+' "$node_log") ))
+rm -f "$log" "$node_log"
 if [ "$passed" -eq 0 ]; then
   echo "no test ran"
   status=1

@@ -1,32 +1,42 @@
+// @ts-check
 // Consultation windows: shows their times (rendered in UTC by the server) in the reader's time
 // zone, and keeps the draft page's banner current: time left, and the switch to "closed" or to the
 // next window at the exact instant, timed on the server's clock. The server refuses comments
 // outside a window whatever this shows; review.js learns the same from the hub.
-(function () {
-  'use strict';
+const format = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+const utcFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
-  const format = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
-  const utcFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+/** @param {ParentNode} root */
+function localise(root) {
+  root.querySelectorAll('time[data-local]').forEach(node => {
+    const t = /** @type {HTMLTimeElement} */ (node);
+    if (!t.title) t.title = t.textContent; // the UTC text stays on hover
+    t.textContent = format.format(new Date(t.dateTime));
+  });
+}
 
-  function localise(root) {
-    root.querySelectorAll('time[data-local]').forEach(t => {
-      if (!t.title) t.title = t.textContent; // the UTC text stays on hover
-      t.textContent = format.format(new Date(t.dateTime));
-    });
-  }
+localise(document);
 
-  localise(document);
+const bannerEl = document.querySelector('[data-consultation]');
+if (bannerEl instanceof HTMLElement) keepCurrent(bannerEl);
 
-  const banner = document.querySelector('[data-consultation]');
-  if (!banner) return;
+/**
+ * A consultation window as the page lists it in data-windows (times in UTC, ending in "Z").
+ * @typedef {{ title: string, audience: string, opensAt: string, closesAt: string }} WindowData
+ */
 
-  const windows = JSON.parse(banner.dataset.windows).map(w => ({ ...w, opens: Date.parse(w.opensAt), closes: Date.parse(w.closesAt) }));
-  const skew = Date.parse(banner.dataset.now) - Date.now();
+/** @param {HTMLElement} banner the draft page's consultation banner */
+function keepCurrent(banner) {
+  /** @type {WindowData[]} */
+  const listed = JSON.parse(banner.dataset.windows || '[]');
+  const windows = listed.map(w => ({ ...w, opens: Date.parse(w.opensAt), closes: Date.parse(w.closesAt) }));
+  const skew = Date.parse(banner.dataset.now || '') - Date.now();
   const now = () => Date.now() + skew;
-  const stateEl = banner.querySelector('[data-consultation-state]');
-  const aboutEl = banner.querySelector('[data-consultation-about]');
+  const stateEl = /** @type {HTMLElement} */ (banner.querySelector('[data-consultation-state]'));
+  const aboutEl = /** @type {HTMLElement} */ (banner.querySelector('[data-consultation-about]'));
 
   // The same choice as ConsultationRules.Relevant: the open window, else the next, else the last closed.
+  /** @param {number} t */
   function relevant(t) {
     const open = windows.find(w => w.opens <= t && t < w.closes);
     if (open) return { window: open, phase: 'open' };
@@ -36,9 +46,10 @@
   }
 
   // As ConsultationRules.Remaining: the two largest units, rounded down.
+  /** @param {number} ms */
   function remaining(ms) {
-    const count = (n, unit) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-    const pair = (big, bigUnit, small, smallUnit) => small ? `${count(big, bigUnit)} ${count(small, smallUnit)}` : count(big, bigUnit);
+    const count = (/** @type {number} */ n, /** @type {string} */ unit) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+    const pair = (/** @type {number} */ big, /** @type {string} */ bigUnit, /** @type {number} */ small, /** @type {string} */ smallUnit) => small ? `${count(big, bigUnit)} ${count(small, smallUnit)}` : count(big, bigUnit);
     const minutes = Math.floor(ms / 60000);
     const hours = Math.floor(minutes / 60);
     const days = Math.floor(hours / 24);
@@ -49,6 +60,7 @@
     return `${text} left`;
   }
 
+  /** @param {number} ms */
   const time = (ms) => {
     const iso = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const el = document.createElement('time');
@@ -57,8 +69,10 @@
     el.title = `${utcFormat.format(new Date(ms))} UTC`; // as the server writes it
     return el;
   };
+  /** @param {string} text */
   const strong = (text) => { const el = document.createElement('strong'); el.textContent = text; return el; };
 
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   function render() {
     const t = now();
@@ -77,4 +91,4 @@
   }
 
   render();
-})();
+}

@@ -1,52 +1,71 @@
+// @ts-check
 // GuidelinesReview: live comments on a draft version.
 // Talks to /hubs/review (see README "Integrations"). Keeps the highest change sequence number
 // seen and catches up from it after a reconnect; comments written while offline wait in
-// localStorage and are sent, once each (client ids), when the connection is back.
-(function () {
-  'use strict';
+// localStorage (review/offline-queue.js) and are sent, once each (client ids), when the connection is back.
+import { el, say } from './shared/dom.js';
+import { connectTo, errorText, isRefusal, HubConnectionState } from './shared/hub.js';
+import { OfflineQueue } from './review/offline-queue.js';
+import { collapse, quoteFromSelection, quoteTyped, indexText, highlightSegments } from './review/quotes.js';
 
-  const draft = document.getElementById('draft');
-  if (!draft || !window.signalR) return;
+/** @typedef {import('./shared/hub-types.js').CommentView} CommentView */
+/** @typedef {import('./shared/hub-types.js').CarriedView} CarriedView */
+/** @typedef {import('./shared/hub-types.js').PresenceView} PresenceView */
+/** @typedef {import('./shared/hub-types.js').JoinResult} JoinResult */
+/** @typedef {import('./shared/hub-types.js').ConsultationView} ConsultationView */
+/** @typedef {import('./shared/hub-types.js').DispositionView} DispositionView */
+/** @typedef {import('./shared/hub-types.js').QuoteInput} QuoteInput */
+/** @typedef {import('./shared/hub-types.js').PostCommentInput} PostCommentInput */
+/** @typedef {import('./shared/hub-types.js').CommentHistory} CommentHistory */
+/** @typedef {import('./review/offline-queue.js').PendingComment} PendingComment */
 
+/**
+ * What the page renders into #review-data.
+ * @typedef {object} ReviewData
+ * @property {Record<string, string>} areas
+ * @property {Record<string, string>} principles
+ * @property {{ number: number, label: string }[]} versions
+ * @property {{ value: string, name: string }[]} decisions
+ * @property {number} maxBody
+ * @property {number | null} roomId posting from a breakout room (exempt from the consultation window)
+ */
+
+/**
+ * A form built by formShell; its controls are reached by name.
+ * @typedef {HTMLFormElement & Record<string, any>} CommentForm
+ */
+
+const draftEl = document.getElementById('draft');
+if (draftEl) review(draftEl);
+
+/** @param {HTMLElement} draft */
+function review(draft) {
   const versionId = Number(draft.dataset.versionId);
   const userId = draft.dataset.userId;
-  const data = JSON.parse(document.getElementById('review-data').textContent);
-  const statusEl = document.getElementById('live-status');
-  const presenceEl = document.getElementById('presence');
-  const selectionButton = document.getElementById('selection-comment');
-  const queueKey = `gr.queue.${versionId}.${userId}`;
+  /** @type {ReviewData} */
+  const data = JSON.parse(document.getElementById('review-data')?.textContent || '{}');
+  const statusEl = /** @type {HTMLElement} */ (document.getElementById('live-status'));
+  const presenceEl = /** @type {HTMLElement} */ (document.getElementById('presence'));
+  const selectionButton = /** @type {HTMLButtonElement} */ (document.getElementById('selection-comment'));
+  const queue = new OfflineQueue(localStorage, `gr.queue.${versionId}.${userId}`);
 
-  const comments = new Map(); // id -> CommentView
-  const carried = new Map(); // id -> CarriedView: comments made on earlier versions, placed in this one
-  const pending = new Map(); // clientId -> { input, error }
+  /** @type {Map<number, CommentView>} */
+  const comments = new Map();
+  /** @type {Map<number, CarriedView>} comments made on earlier versions, placed in this one */
+  const carried = new Map();
   let seq = 0;
   let canWrite = false;
   let canModerate = false;
+  /** @type {string | null} */
   let readOnlyReason = null;
-  let consultation = null; // what the version's consultation windows say now (JoinResult.consultation)
+  /** @type {ConsultationView | null} what the version's consultation windows say now (JoinResult.consultation) */
+  let consultation = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let consultationTimer;
   let joined = false;
-  let flushing = false;
+  let joinedOnce = false;
 
   // ---------- small helpers ----------
-
-  const el = (tag, attrs = {}, ...children) => {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === 'class') node.className = value;
-      else if (key === 'text') node.textContent = value;
-      else if (key === 'html') node.innerHTML = value; // only server-sanitised comment HTML
-      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? '' : value);
-    }
-    for (const child of children.flat()) {
-      if (child !== null && child !== undefined && child !== false) node.append(child);
-    }
-    return node;
-  };
-
-  const collapse = (text) => text.replace(/\s+/g, ' ').trim();
 
   function newClientId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -57,33 +76,24 @@
   }
 
   const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  const utc = (iso) => new Date(iso.endsWith('Z') ? iso : iso + 'Z');
+  /** @param {string} iso */
   const when = (iso) => {
-    const d = utc(iso);
+    const d = new Date(iso);
     return el('time', { datetime: d.toISOString(), text: dateFormat.format(d) });
   };
 
-  function say(text) {
-    const toast = document.getElementById('toast');
-    if (!toast) return;
-    toast.textContent = text;
-    toast.classList.add('show');
-    setTimeout(() => toast.classList.remove('show'), 3000);
-  }
+  /**
+   * The comment column beside a block (null: the block is filtered out of this view).
+   * @param {string} anchor
+   * @returns {HTMLElement | null}
+   */
+  const columnFor = (anchor) => document.querySelector(`[data-comments-for="${CSS.escape(anchor)}"]`);
 
+  /** @param {string} text @param {string} state */
   function setStatus(text, state) {
     statusEl.textContent = text;
     statusEl.dataset.state = state;
   }
-
-  const errorText = (e) => {
-    const message = (e && e.message) || String(e);
-    // SignalR prefixes server refusals; the sentence after it is ours.
-    const match = message.match(/HubException: (.*)$/s);
-    return match ? match[1] : message;
-  };
-
-  const isRefusal = (e) => /HubException: /.test((e && e.message) || '');
 
   // Outside a consultation window the version is read-only for comments, except those posted
   // from a breakout room (the meeting's own channel).
@@ -93,37 +103,34 @@
 
   // ---------- connection ----------
 
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/review')
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
-    .build();
+  const connection = connectTo('/hubs/review');
 
-  connection.on('CommentChanged', (comment) => {
+  connection.on('CommentChanged', (/** @type {CommentView} */ comment) => {
     if (comment.versionId !== versionId) return;
     announceChange(comments.get(comment.id), comment);
     upsert(comment);
   });
-  connection.on('CarriedCommentChanged', (view) => {
+  connection.on('CarriedCommentChanged', (/** @type {CarriedView} */ view) => {
     carried.set(view.comment.id, view);
     renderAll();
   });
-  connection.on('PresenceChanged', (id, viewers) => {
+  connection.on('PresenceChanged', (/** @type {number} */ id, /** @type {PresenceView[]} */ viewers) => {
     if (id === versionId) showPresence(viewers);
   });
   connection.onreconnecting(() => setStatus('Connection lost: reconnecting… Comments you write now will be sent when it is back.', 'reconnecting'));
-  connection.onreconnected(() => join().catch(() => setTimeout(start, 2000)));
+  connection.onreconnected(() => { join().catch(() => setTimeout(start, 2000)); });
 
-  const online = () => navigator.onLine && connection.state === signalR.HubConnectionState.Connected && joined;
+  const online = () => navigator.onLine && connection.state === HubConnectionState.Connected && joined;
 
   async function start() {
     try {
-      if (connection.state === signalR.HubConnectionState.Disconnected) {
+      if (connection.state === HubConnectionState.Disconnected) {
         setStatus('Connecting to live comments…', 'connecting');
         await connection.start();
       }
-      if (connection.state === signalR.HubConnectionState.Connected) await join();
+      if (connection.state === HubConnectionState.Connected) await join();
     } catch (e) {
-      if (/401|403|signed out|account changed/i.test((e && e.message) || '')) {
+      if (/401|403|signed out|account changed/i.test(e instanceof Error ? e.message : '')) {
         // The sign-in ended (expired, signed out elsewhere, role changed): say so; keep what was written.
         statusEl.replaceChildren('Your sign-in has ended. ', el('a', { href: `/account/login?ReturnUrl=${encodeURIComponent(location.pathname)}`, text: 'Sign in again' }),
           ' to keep commenting; anything you wrote is kept and sent afterwards.');
@@ -140,6 +147,7 @@
 
   async function join() {
     joined = false;
+    /** @type {JoinResult} */
     const result = await connection.invoke('JoinVersion', versionId, seq);
     canWrite = result.canWrite;
     canModerate = result.canModerate;
@@ -149,10 +157,10 @@
     seq = Math.max(seq, result.seq);
     carried.clear();
     for (const view of result.carried) carried.set(view.comment.id, view);
-    const first = !join.done;
-    join.done = true;
+    const first = !joinedOnce;
+    joinedOnce = true;
     joined = true;
-    document.querySelectorAll('[data-add-comment]').forEach(b => { b.hidden = false; });
+    document.querySelectorAll('[data-add-comment]').forEach(b => { /** @type {HTMLElement} */ (b).hidden = false; });
     renderAll();
     // Comment columns just opened above the permalink target may have pushed it down: go back to it.
     if (first && location.hash) {
@@ -173,33 +181,37 @@
   function watchConsultation() {
     clearTimeout(consultationTimer);
     if (!consultation || !consultation.changesAt) return;
-    const wait = utc(consultation.changesAt) - utc(consultation.now) + 100 + Math.random() * 1000;
+    const wait = Date.parse(consultation.changesAt) - Date.parse(consultation.now) + 100 + Math.random() * 1000;
     consultationTimer = setTimeout(() => { if (online()) join().catch(() => {}); }, Math.min(wait, 86400000));
   }
 
   // A comment form left open when the window closes says so (the server would refuse it anyway).
   function showWindowInForms() {
     const reason = windowRefusal();
-    document.querySelectorAll('form[data-writes]').forEach(form => {
-      const submit = form.querySelector('button[type="submit"]');
+    document.querySelectorAll('form[data-writes]').forEach(node => {
+      const form = /** @type {HTMLFormElement} */ (node);
+      const submit = /** @type {HTMLButtonElement} */ (form.querySelector('button[type="submit"]'));
+      const error = /** @type {HTMLElement} */ (form.querySelector('.form-error'));
       if (reason) {
-        form.querySelector('.form-error').textContent = reason;
+        error.textContent = reason;
         submit.disabled = true;
         form.dataset.closed = '';
       } else if (form.hasAttribute('data-closed')) {
-        form.querySelector('.form-error').textContent = '';
+        error.textContent = '';
         submit.disabled = false;
         delete form.dataset.closed;
       }
     });
   }
 
-  window.addEventListener('online', () => { if (connection.state === signalR.HubConnectionState.Connected) flushQueue(); });
+  window.addEventListener('online', () => { if (connection.state === HubConnectionState.Connected) flushQueue(); });
   window.addEventListener('offline', () => setStatus('You are offline. Comments you write now will be sent when you are back online.', 'offline'));
 
   // Screen readers hear about others' new comments and decisions, a few at a time.
   const announcer = document.getElementById('live-announce');
+  /** @type {string[]} */
   let announcements = [];
+  /** @param {CommentView | undefined} before @param {CommentView} after */
   function announceChange(before, after) {
     if (!announcer || after.author.id === userId && !after.disposition) return;
     if (!before) announcements.push(`New ${after.parentId ? 'reply' : 'comment'} by ${after.author.name} on ${after.anchor}.`);
@@ -209,6 +221,7 @@
     }
   }
 
+  /** @param {PresenceView[]} viewers */
   function showPresence(viewers) {
     presenceEl.textContent = viewers.length
       ? `Viewing now (${viewers.length}): ${viewers.map(v => v.name).join(', ')}`
@@ -217,18 +230,17 @@
 
   // ---------- state ----------
 
+  /** @param {CommentView} comment @param {boolean} [render] */
   function upsert(comment, render = true) {
     const known = comments.get(comment.id);
     if (known && known.seq > comment.seq) return; // an older view arriving late
     comments.set(comment.id, comment);
     // The catch-up point comes only from JoinVersion: pushes can arrive out of commit order.
-    if (comment.author.id === userId && pending.has(comment.clientId)) {
-      pending.delete(comment.clientId);
-      saveQueue();
-    }
+    if (comment.author.id === userId) queue.settle(comment.clientId);
     if (render) renderBlock(blockOf(comment));
   }
 
+  /** @param {CommentView} comment */
   function blockOf(comment) {
     if (comment.parentId) {
       const parent = comments.get(comment.parentId);
@@ -237,48 +249,15 @@
     return comment.anchor;
   }
 
-  function loadQueue() {
-    try {
-      for (const input of JSON.parse(localStorage.getItem(queueKey) || '[]')) pending.set(input.clientId, { input, error: null });
-    } catch { /* a corrupt entry is dropped */ }
-  }
-
-  function saveQueue() {
-    const waiting = [...pending.values()].filter(p => !p.error).map(p => p.input);
-    try { localStorage.setItem(queueKey, JSON.stringify(waiting)); } catch { /* storage full or disabled */ }
-  }
-
   // Sends what waits, one at a time, in the order written.
-  async function flushQueue() {
-    if (flushing || !online()) return;
-    flushing = true;
-    try {
-      for (const [clientId, entry] of [...pending.entries()]) {
-        if (entry.error || !online()) continue;
-        try {
-          upsert(await connection.invoke('PostComment', entry.input));
-        } catch (e) {
-          if (!isRefusal(e)) {
-            // Connection trouble: keep it queued. A server error that repeats is not connection trouble.
-            entry.attempts = (entry.attempts || 0) + 1;
-            if (online() && entry.attempts >= 3) {
-              entry.error = 'The server could not save this comment. Copy your text, reload the page and try again.';
-              saveQueue();
-              continue;
-            }
-            break;
-          }
-          const wait = errorText(e).match(/try again in (\d+) second/);
-          if (wait) { setTimeout(flushQueue, Number(wait[1]) * 1000); break; }
-          entry.error = errorText(e);
-          pending.set(clientId, entry);
-          saveQueue();
-        }
-      }
-    } finally {
-      flushing = false;
-      renderAll();
-    }
+  function flushQueue() {
+    if (queue.flushing || !online()) return;
+    queue.flush({
+      send: (input) => connection.invoke('PostComment', input),
+      online,
+      onSaved: (saved) => upsert(saved),
+      retryLater: (ms) => setTimeout(flushQueue, ms),
+    }).finally(renderAll);
   }
 
   // ---------- rendering ----------
@@ -287,25 +266,28 @@
     renderOrphans();
     const anchors = new Set([...comments.values()].map(blockOf));
     for (const view of carried.values()) if (view.anchor) anchors.add(view.anchor);
-    for (const p of pending.values()) anchors.add(p.input.anchor || (comments.get(p.input.parentId) || {}).anchor);
-    document.querySelectorAll('[data-comments-for]').forEach(c => anchors.add(c.dataset.commentsFor));
+    for (const p of queue.list()) anchors.add(p.input.anchor || (p.input.parentId && comments.get(p.input.parentId)?.anchor) || '');
+    document.querySelectorAll('[data-comments-for]').forEach(c => anchors.add(/** @type {HTMLElement} */ (c).dataset.commentsFor || ''));
     anchors.forEach(a => a && renderBlock(a));
   }
 
+  /** @param {string} anchor */
   function renderBlock(anchor) {
-    const column = document.querySelector(`[data-comments-for="${CSS.escape(anchor)}"]`);
+    const column = columnFor(anchor);
     if (!column) return; // filtered out of this view
     // Keep the keyboard focus where it was through the re-render.
-    const active = column.contains(document.activeElement) && !document.activeElement.closest('form') ? document.activeElement : null;
-    const focusComment = active && active.closest('[data-comment]') ? active.closest('[data-comment]').dataset.comment : null;
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const active = focused && column.contains(focused) && !focused.closest('form') ? focused : null;
+    const focusComment = active ? /** @type {HTMLElement | null} */ (active.closest('[data-comment]'))?.dataset.comment ?? null : null;
     const focusAction = active ? active.dataset.action : null;
     const openForms = column.querySelectorAll('form[data-keep]');
     const threads = [...comments.values()].filter(c => !c.parentId && c.anchor === anchor)
       .sort((a, b) => ((a.quote ? a.quote.start : -1) - (b.quote ? b.quote.start : -1)) || ((a.quote ? a.quote.end : -1) - (b.quote ? b.quote.end : -1)) || a.id - b.id);
-    const waiting = [...pending.values()].filter(p => !p.input.parentId && p.input.anchor === anchor);
+    const waiting = queue.list().filter(p => !p.input.parentId && p.input.anchor === anchor);
     const list = el('ol', { class: 'thread-list' });
 
     // Comments on the same passage are grouped under one quote.
+    /** @type {{ key: string, list: HTMLOListElement } | null} */
     let group = null;
     for (const thread of threads) {
       const key = thread.quote ? `${thread.quote.start}:${thread.quote.end}` : 'block';
@@ -325,7 +307,9 @@
     const old = column.querySelector(':scope > .thread-list');
     if (old) old.replaceWith(list); else column.prepend(list);
     if (focusComment) {
+      /** @type {HTMLElement | null} */
       const item = list.querySelector(`[data-comment="${CSS.escape(focusComment)}"]`);
+      /** @type {HTMLElement | null} */
       const target = item && (focusAction ? item.querySelector(`[data-action="${CSS.escape(focusAction)}"]`) : null) || item;
       if (target) target.focus({ preventScroll: true });
     }
@@ -337,6 +321,7 @@
   }
 
   // A comment made on an earlier version: read-only here, with where it came from and its decision.
+  /** @param {CarriedView} view */
   function renderCarried(view) {
     const c = view.comment;
     const note = view.status === 'unchanged' ? 'text unchanged since'
@@ -360,10 +345,12 @@
     if (!panel) return;
     const orphans = [...carried.values()].filter(v => !v.anchor);
     panel.hidden = orphans.length === 0;
-    panel.querySelector('summary').textContent = `${orphans.length} comment${orphans.length === 1 ? '' : 's'} on earlier versions whose text is no longer in this one`;
-    panel.querySelector('ol').replaceChildren(...orphans.map(renderCarried));
+    const summary = panel.querySelector('summary');
+    if (summary) summary.textContent = `${orphans.length} comment${orphans.length === 1 ? '' : 's'} on earlier versions whose text is no longer in this one`;
+    panel.querySelector('ol')?.replaceChildren(...orphans.map(renderCarried));
   }
 
+  /** @param {CommentView} c */
   function authorLine(c) {
     return el('p', { class: 'comment-head' },
       el('strong', { text: c.author.name }),
@@ -373,17 +360,18 @@
       c.editedAt ? el('span', { class: 'comment-edited', text: ' (edited)' }) : null);
   }
 
+  /** @param {CommentView} c */
   function renderThread(c) {
     const mine = c.author.id === userId;
     const replies = [...comments.values()].filter(r => r.parentId === c.id).sort((a, b) => a.id - b.id);
-    const pendingReplies = [...pending.values()].filter(p => p.input.parentId === c.id);
+    const pendingReplies = queue.list().filter(p => p.input.parentId === c.id);
     const item = el('li', { class: `comment comment-${c.status}${c.hidden ? ' comment-hidden' : ''}`, id: `c-${c.id}`, 'data-comment': c.id, tabindex: '-1' },
       authorLine(c),
       el('p', { class: 'comment-meta' },
         el('span', { class: `type-badge type-${c.type}`, text: typeName(c.type) }),
         c.status === 'withdrawn' ? el('span', { class: 'state-badge', text: 'Withdrawn by the author' }) : null,
         c.room ? el('a', { class: 'state-badge', href: `/meetings/${c.room.meetingSlug}/rooms/${c.room.id}`, text: `From room: ${c.room.title}` }) : null,
-        c.hidden ? el('span', { class: 'state-badge', text: `Hidden by the secretariat on ${dateFormat.format(new Date(c.hidden.at + 'Z'))}` }) : null),
+        c.hidden ? el('span', { class: 'state-badge', text: `Hidden by the secretariat on ${dateFormat.format(new Date(c.hidden.at))}` }) : null),
       c.hidden && c.hidden.reason ? el('p', { class: 'comment-reason', text: `Reason: ${c.hidden.reason}` }) : null,
       c.bodyHtml !== null ? el('div', { class: 'comment-body', html: c.bodyHtml }) : null,
       c.proposedText ? el('div', { class: 'comment-proposed' }, el('p', { class: 'label', text: 'Proposed change:' }), el('p', { text: c.proposedText })) : null,
@@ -395,24 +383,27 @@
     return item;
   }
 
+  /** @param {CommentView} r */
   function renderReply(r) {
     return el('li', { class: `comment reply comment-${r.status}${r.hidden ? ' comment-hidden' : ''}`, id: `c-${r.id}`, 'data-comment': r.id, tabindex: '-1' },
       authorLine(r),
       r.status === 'withdrawn' ? el('p', { class: 'comment-meta' }, el('span', { class: 'state-badge', text: 'Withdrawn by the author' })) : null,
-      r.hidden ? el('p', { class: 'comment-meta' }, el('span', { class: 'state-badge', text: `Hidden by the secretariat on ${dateFormat.format(new Date(r.hidden.at + 'Z'))}` })) : null,
+      r.hidden ? el('p', { class: 'comment-meta' }, el('span', { class: 'state-badge', text: `Hidden by the secretariat on ${dateFormat.format(new Date(r.hidden.at))}` })) : null,
       r.bodyHtml !== null ? el('div', { class: 'comment-body', html: r.bodyHtml }) : null,
       renderActions(r, r.author.id === userId));
   }
 
+  /** @param {PendingComment} p */
   function renderPending(p) {
     return el('li', { class: `comment comment-pending${p.error ? ' comment-failed' : ''}`, 'data-client-id': p.input.clientId },
       el('p', { class: 'comment-head' }, el('strong', { text: 'You' }), ' ',
         el('span', { class: 'state-badge', text: p.error ? 'Not sent' : (online() ? 'Sending…' : 'Waiting for the connection; will be sent automatically') })),
       el('div', { class: 'comment-body' }, el('p', { text: p.input.body })),
       p.error ? el('p', { class: 'text-danger', role: 'alert', text: p.error }) : null,
-      p.error ? el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Discard', onclick: () => { pending.delete(p.input.clientId); saveQueue(); renderAll(); } }) : null);
+      p.error ? el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Discard', onclick: () => { queue.discard(p.input.clientId); renderAll(); } }) : null);
   }
 
+  /** @param {DispositionView} d */
   function renderDisposition(d) {
     const where = d.addressedVersion ? ` Addressed in v${d.addressedVersion}${d.addressedAnchor ? ` at ${d.addressedAnchor}` : ''}.` : '';
     return el('div', { class: `disposition decision-${d.decision}` },
@@ -420,8 +411,12 @@
       d.observation ? el('p', { class: 'mb-0', text: d.observation }) : null);
   }
 
-  const typeName = (t) => ({ general: 'General', technical: 'Technical', editorial: 'Editorial' }[t] || t);
+  /** @type {Record<string, string>} */
+  const typeNames = { general: 'General', technical: 'Technical', editorial: 'Editorial' };
+  /** @param {string} t */
+  const typeName = (t) => typeNames[t] || t;
 
+  /** @param {CommentView} c @param {boolean} mine */
   function renderActions(c, mine) {
     const bar = el('div', { class: 'comment-actions' });
     const active = c.status === 'active';
@@ -450,11 +445,12 @@
       if (!c.parentId) bar.append(el('button', { type: 'button', 'data-action': 'decide', class: 'btn btn-sm btn-link', text: c.disposition ? 'Change decision' : 'Record decision', onclick: () => openDisposition(c) }));
     }
     if (c.revisionCount || canModerate || (c.placements && c.placements.length)) {
-      bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: c.revisionCount ? `History (${c.revisionCount} edit${c.revisionCount === 1 ? '' : 's'})` : 'History', onclick: (e) => showHistory(c, e.target) }));
+      bar.append(el('button', { type: 'button', class: 'btn btn-sm btn-link', text: c.revisionCount ? `History (${c.revisionCount} edit${c.revisionCount === 1 ? '' : 's'})` : 'History', onclick: (/** @type {Event} */ e) => showHistory(c, /** @type {HTMLElement} */ (e.target)) }));
     }
     return bar;
   }
 
+  /** @param {string} method @param {...unknown} args */
   async function act(method, ...args) {
     try {
       upsert(await connection.invoke(method, ...args));
@@ -465,33 +461,28 @@
 
   // ---------- highlights ----------
 
-  // Maps positions in the block's collapsed text (what the server stores) to DOM text positions.
+  // Positions in the block's collapsed text (what the server stores) mapped to DOM text positions.
+  /** @param {HTMLElement} blockEl */
   function textIndex(blockEl) {
-    const map = [];
-    let text = '';
-    let pendingSpace = false;
+    /** @type {Text[]} */
+    const nodes = [];
     const walker = document.createTreeWalker(blockEl, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const value = node.nodeValue;
-      for (let i = 0; i < value.length; i++) {
-        if (/\s/.test(value[i])) { pendingSpace = text.length > 0; continue; }
-        if (pendingSpace) { map.push(null); text += ' '; pendingSpace = false; }
-        map.push({ node, offset: i });
-        text += value[i];
-      }
-    }
-    return { text, map };
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(/** @type {Text} */ (node));
+    const { text, map } = indexText(nodes.map(n => n.nodeValue || ''));
+    return { text, map: map.map(at => (at ? { node: nodes[at.node], offset: at.offset } : null)) };
   }
 
+  /** @param {HTMLElement} blockEl */
   function unwrapMarks(blockEl) {
     blockEl.querySelectorAll('mark.hl').forEach(mark => mark.replaceWith(...mark.childNodes));
     blockEl.normalize();
   }
 
+  /** @param {string} anchor @param {CommentView[]} threads */
   function highlight(anchor, threads) {
     const blockEl = document.getElementById(anchor);
     if (!blockEl) return;
-    const quoted = threads.filter(t => t.quote && !t.hidden && t.status === 'active');
+    const quoted = /** @type {(CommentView & { quote: import('./shared/hub-types.js').QuoteSelector })[]} */ (threads.filter(t => t.quote && !t.hidden && t.status === 'active'));
     // Re-wrapping the text drops the reader's selection: only do it when the passages changed.
     const signature = quoted.map(t => `${t.id}:${t.quote.start}-${t.quote.end}`).sort().join(',');
     if (blockEl.dataset.highlighted === signature) return;
@@ -500,23 +491,11 @@
     if (!quoted.length) return;
     const { text, map } = textIndex(blockEl);
     // Trust the stored offsets only if the page's text agrees; otherwise look for the words.
-    const ranges = quoted.map(t => {
-      if (text.slice(t.quote.start, t.quote.end) === t.quote.exact) return { id: t.id, start: t.quote.start, end: t.quote.end };
-      const at = text.indexOf(t.quote.exact);
-      return at < 0 ? null : { id: t.id, start: at, end: at + t.quote.exact.length };
-    }).filter(Boolean);
-    const cuts = new Set();
-    ranges.forEach(r => { cuts.add(r.start); cuts.add(r.end); });
-    const points = [...cuts].sort((a, b) => a - b);
-    const segments = [];
-    for (let i = 0; i < points.length - 1; i++) {
-      const [from, to] = [points[i], points[i + 1]];
-      const ids = ranges.filter(r => r.start <= from && r.end >= to).map(r => r.id);
-      if (ids.length) segments.push({ from, to, ids });
-    }
+    const segments = highlightSegments(text, quoted);
     // Wrap from the end so earlier DOM positions stay valid.
     for (const seg of segments.reverse()) {
-      const chars = map.slice(seg.from, seg.to).filter(Boolean);
+      const chars = map.slice(seg.from, seg.to).filter(c => c !== null);
+      /** @type {Map<Text, { node: Text, start: number, end: number }>} */
       const byNode = new Map();
       chars.forEach(c => {
         const r = byNode.get(c.node) || { node: c.node, start: c.offset, end: c.offset };
@@ -535,27 +514,38 @@
   }
 
   document.addEventListener('click', (event) => {
-    const mark = event.target.closest('mark.hl');
+    const mark = event.target instanceof Element ? /** @type {HTMLElement | null} */ (event.target.closest('mark.hl')) : null;
     if (!mark) return;
-    const first = document.getElementById(`c-${mark.dataset.comments.split(' ')[0]}`);
+    const first = document.getElementById(`c-${(mark.dataset.comments || '').split(' ')[0]}`);
     if (first) { first.focus(); first.classList.add('flash'); setTimeout(() => first.classList.remove('flash'), 1500); }
   });
 
   // ---------- forms ----------
 
+  /** @param {HTMLElement} column */
   function closeForms(column) {
     column.querySelectorAll('form[data-keep]').forEach(f => f.remove());
   }
 
-  // writes: a comment, reply or edit, which a closing consultation window stops (not moderation).
+  /**
+   * A form in a comment column. writes: a comment, reply or edit, which a closing consultation
+   * window stops (not moderation).
+   * @param {HTMLElement} column
+   * @param {string} title
+   * @param {(form: CommentForm, error: HTMLElement) => Promise<void>} onSubmit
+   * @param {(Node | null)[]} fields
+   * @param {string} submitText
+   * @param {boolean} [writes]
+   * @returns {CommentForm}
+   */
   function formShell(column, title, onSubmit, fields, submitText, writes = false) {
     closeForms(column);
     const error = el('p', { class: 'text-danger form-error', role: 'alert' });
     const submit = el('button', { type: 'submit', class: 'btn btn-sm btn-primary', text: submitText });
-    const form = el('form', { class: 'comment-form', 'data-keep': true, 'data-writes': writes, 'aria-label': title, novalidate: true },
+    const form = /** @type {CommentForm} */ (el('form', { class: 'comment-form', 'data-keep': true, 'data-writes': writes, 'aria-label': title, novalidate: true },
       el('p', { class: 'form-title', text: title }), fields, error,
       el('div', { class: 'd-flex gap-2' }, submit,
-        el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Cancel', onclick: () => { form.remove(); renderBlock(column.dataset.commentsFor); } })));
+        el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Cancel', onclick: () => { form.remove(); renderBlock(column.dataset.commentsFor || ''); } }))));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       error.textContent = '';
@@ -568,12 +558,14 @@
     });
     column.hidden = false;
     column.append(form);
+    /** @type {HTMLElement | null} */
     const first = form.querySelector('textarea, input, select');
     if (first) first.focus();
     return form;
   }
 
   let fieldId = 0;
+  /** @param {string} label @param {HTMLElement} control @param {string} [hint] */
   const field = (label, control, hint) => {
     const id = `f${++fieldId}`;
     control.id = id;
@@ -581,18 +573,21 @@
       hint ? el('div', { class: 'form-text', text: hint }) : null);
   };
 
+  /** @param {string} value */
   const typeSelect = (value) => el('select', { class: 'form-select form-select-sm', name: 'type' },
     ['general', 'technical', 'editorial'].map(t => el('option', { value: t, text: typeName(t), selected: t === value })));
 
+  /** @param {string} anchor @param {QuoteInput | null} quote */
   function openComposer(anchor, quote) {
     if (!writable()) { say(refusal() || 'Your role cannot comment.'); return; }
-    const column = document.querySelector(`[data-comments-for="${CSS.escape(anchor)}"]`);
+    const column = columnFor(anchor);
     if (!column) return;
     const passage = el('input', { class: 'form-control form-control-sm', name: 'quote', value: quote ? quote.exact : '', maxlength: 2000 });
     formShell(column, `Comment on ${anchor}`, async (form, error) => {
       const body = form.body.value;
       if (!collapse(body)) { error.textContent = 'Write something: the comment is empty.'; form.body.focus(); return; }
       const exact = collapse(form.quote.value);
+      /** @type {PostCommentInput} */
       const input = {
         clientId: newClientId(), versionId, anchor, type: form.type.value, body,
         proposedText: form.proposed.value || null,
@@ -607,18 +602,17 @@
     ], 'Post comment', true);
   }
 
+  /** @param {string} anchor @param {string} exact @param {QuoteInput | null} selected */
   function quoteFor(anchor, exact, selected) {
     if (selected && selected.exact === exact) return selected;
     // Typed by hand: take the first occurrence; the server checks it is there.
-    const blockText = collapse(document.getElementById(anchor).textContent);
-    const start = blockText.indexOf(exact);
-    return { exact, prefix: start >= 0 ? blockText.slice(Math.max(0, start - 32), start) : null, suffix: start >= 0 ? blockText.slice(start + exact.length, start + exact.length + 32) : null, start: start >= 0 ? start : null };
+    return quoteTyped(document.getElementById(anchor)?.textContent || '', exact);
   }
 
   // Sends now if connected; otherwise queues. A refusal keeps the form open with its message.
+  /** @param {PostCommentInput} input @param {HTMLFormElement} form @param {HTMLElement} error */
   async function submitPost(input, form, error) {
-    pending.set(input.clientId, { input, error: null });
-    saveQueue();
+    queue.add(input);
     if (!online()) {
       form.remove();
       renderAll();
@@ -626,6 +620,7 @@
       return;
     }
     try {
+      /** @type {CommentView} */
       const saved = await connection.invoke('PostComment', input);
       form.remove();
       upsert(saved);
@@ -634,8 +629,7 @@
       say(input.parentId ? 'Reply posted' : 'Comment posted');
     } catch (e) {
       if (isRefusal(e)) {
-        pending.delete(input.clientId);
-        saveQueue();
+        queue.discard(input.clientId);
         error.textContent = errorText(e);
       } else {
         form.remove();
@@ -645,14 +639,17 @@
     }
   }
 
+  /** @param {CommentView} c */
   function openReply(c) {
-    const column = document.querySelector(`[data-comments-for="${CSS.escape(c.anchor)}"]`);
+    const column = columnFor(c.anchor);
+    if (!column) return;
     formShell(column, `Reply to ${c.author.name}`, async (form, error) => {
       if (!collapse(form.body.value)) { error.textContent = 'Write something: the reply is empty.'; return; }
       await submitPost({ clientId: newClientId(), versionId, anchor: c.anchor, type: 'general', body: form.body.value, proposedText: null, quote: null, parentId: c.id }, form, error);
     }, [field('Reply', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 3, maxlength: data.maxBody }))], 'Post reply', true);
   }
 
+  /** @param {HTMLFormElement} form @param {HTMLElement} error @param {string} method @param {...unknown} args */
   async function invokeFromForm(form, error, method, ...args) {
     try {
       const saved = await connection.invoke(method, ...args);
@@ -663,8 +660,10 @@
     }
   }
 
+  /** @param {CommentView} c */
   function openEdit(c) {
-    const column = document.querySelector(`[data-comments-for="${CSS.escape(blockOf(c))}"]`);
+    const column = columnFor(blockOf(c));
+    if (!column) return;
     const form = formShell(column, 'Edit your comment', (f, error) =>
       invokeFromForm(f, error, 'EditComment', { commentId: c.id, type: f.type.value, body: f.body.value, proposedText: f.proposed ? f.proposed.value || null : null }), [
       c.parentId ? null : field('Type', typeSelect(c.type)),
@@ -676,16 +675,21 @@
     if (!form.type) form.append(el('input', { type: 'hidden', name: 'type', value: c.type }));
   }
 
+  /** @param {CommentView} c */
   function openHide(c) {
-    const column = document.querySelector(`[data-comments-for="${CSS.escape(blockOf(c))}"]`);
+    const column = columnFor(blockOf(c));
+    if (!column) return;
     formShell(column, `Hide the comment by ${c.author.name}`, (f, error) => invokeFromForm(f, error, 'HideComment', c.id, f.reason.value),
       [field('Reason (kept in the moderation log)', el('input', { class: 'form-control form-control-sm', name: 'reason', maxlength: 500 }))], 'Hide comment');
   }
 
+  /** @param {CommentView} c */
   function openDisposition(c) {
-    const column = document.querySelector(`[data-comments-for="${CSS.escape(c.anchor)}"]`);
+    const column = columnFor(c.anchor);
+    if (!column) return;
     // Where its text changed in a later version is the likely "addressed in".
     const changed = [...(c.placements || [])].reverse().find(p => p.status === 'modified' && p.anchor);
+    /** @type {Partial<DispositionView>} */
     const d = c.disposition || (changed ? { addressedVersion: changed.version, addressedAnchor: changed.anchor } : {});
     const form = formShell(column, `Decision on the comment by ${c.author.name}`, (f, error) => !f.decision.value
       ? Promise.resolve(void (error.textContent = 'Choose a decision first.'))
@@ -707,8 +711,10 @@
     form.anchor.value = d.addressedAnchor || '';
   }
 
+  /** @param {CommentView} c @param {HTMLElement} button */
   async function showHistory(c, button) {
     try {
+      /** @type {CommentHistory} */
       const history = await connection.invoke('GetHistory', c.id);
       const path = [`v${c.versionNumber} ${c.anchor}`].concat((c.placements || []).map(p =>
         `v${p.version} ${p.anchor ? `${p.anchor} (${p.status === 'unchanged' ? 'same text' : p.passageFound ? 'text changed' : 'quoted words changed'})` : '(text gone)'}`));
@@ -717,7 +723,7 @@
         history.revisions.length ? el('p', { class: 'small mb-1', text: 'Earlier text:' }) : null,
         history.revisions.map(r => el('blockquote', { class: 'small' }, when(r.writtenAt), ': ', r.body)),
         el('ul', { class: 'small mb-0' }, history.events.map(e => el('li', {}, when(e.at), ` ${e.kind} by ${e.actorName}${e.note ? ` (${e.note})` : ''}`))));
-      button.closest('.comment').append(box);
+      button.closest('.comment')?.append(box);
       button.remove();
     } catch (e) {
       say(errorText(e));
@@ -727,38 +733,39 @@
   // ---------- starting a comment ----------
 
   document.addEventListener('click', (event) => {
-    const button = event.target.closest('[data-add-comment]');
-    if (button) openComposer(button.dataset.addComment, null);
+    const button = event.target instanceof Element ? /** @type {HTMLElement | null} */ (event.target.closest('[data-add-comment]')) : null;
+    if (button) openComposer(button.dataset.addComment || '', null);
   });
 
   // Selecting text inside one block offers "Comment on selection" beside it (mouse and touch).
+  /** @type {{ anchor: string, quote: QuoteInput } | null} */
   let selectionQuote = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let selectionTimer;
   function onSelection() {
     const selection = document.getSelection();
     selectionButton.hidden = true;
     selectionQuote = null;
     if (!writable() || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
     const range = selection.getRangeAt(0).cloneRange();
-    const blockOfNode = (node) => (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement)?.closest('[data-anchor]');
+    /** @param {Node} node @returns {HTMLElement | null} */
+    const blockOfNode = (node) => (node instanceof Element ? node : node.parentElement)?.closest('[data-anchor]') ?? null;
     const start = blockOfNode(range.startContainer);
     if (!start || !draft.contains(start)) return;
     // A triple-click or a drag that runs into the next block: keep the part in the first block.
     if (blockOfNode(range.endContainer) !== start) range.setEnd(start, start.childNodes.length);
-    const exact = collapse(range.toString());
-    if (!exact) return;
     const before = document.createRange();
     before.setStart(start, 0);
     before.setEnd(range.startContainer, range.startOffset);
-    const blockText = collapse(start.textContent);
-    let offset = collapse(before.toString() + '\u0001').length - 1;
-    if (blockText.slice(offset, offset + exact.length) !== exact) offset = blockText.indexOf(exact);
-    selectionQuote = { anchor: start.id, quote: { exact, prefix: blockText.slice(Math.max(0, offset - 32), offset), suffix: blockText.slice(offset + exact.length, offset + exact.length + 32), start: offset } };
+    const quote = quoteFromSelection(start.textContent || '', range.toString(), before.toString());
+    if (!quote) return;
+    selectionQuote = { anchor: start.id, quote };
     const rect = range.getBoundingClientRect();
     selectionButton.style.top = `${window.scrollY + rect.bottom + 6}px`;
     selectionButton.style.left = `${Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 200))}px`;
     selectionButton.hidden = false;
   }
-  document.addEventListener('selectionchange', () => { clearTimeout(onSelection.timer); onSelection.timer = setTimeout(onSelection, 150); });
+  document.addEventListener('selectionchange', () => { clearTimeout(selectionTimer); selectionTimer = setTimeout(onSelection, 150); });
   selectionButton.addEventListener('mousedown', (e) => e.preventDefault()); // keep the selection
   selectionButton.addEventListener('click', () => {
     if (!selectionQuote) return;
@@ -767,7 +774,7 @@
     openComposer(anchor, quote);
   });
 
-  loadQueue();
+  queue.load();
   renderAll();
   start();
-})();
+}

@@ -1,0 +1,150 @@
+// @ts-check
+// The JSON the hubs send and take (README, "Integrations"; C#: Comments/CommentContracts.cs and
+// Meetings/RoomContracts.cs — change them together). Types only: import them with
+// `/** @typedef {import('./hub-types.js').CommentView} CommentView */`.
+// Every date is an ISO 8601 string in UTC, ending in "Z".
+
+/** @typedef {'general' | 'technical' | 'editorial'} CommentType */
+/** @typedef {'accepted' | 'acceptedInPart' | 'notAccepted' | 'noted' | 'outOfScope'} Decision */
+/** @typedef {'unchanged' | 'modified' | 'orphaned'} PlacementStatus */
+
+/**
+ * A passage inside a block: its words, up to 32 characters before and after, and offsets in the
+ * block's collapsed text.
+ * @typedef {{ exact: string, prefix: string, suffix: string, start: number, end: number }} QuoteSelector
+ */
+
+/** @typedef {{ exact: string, prefix: string | null, suffix: string | null, start: number | null }} QuoteInput */
+
+/** @typedef {{ id: string, name: string, organisation: string, stakeholderGroup: string, region: string | null }} AuthorView */
+
+/**
+ * @typedef {object} DispositionView
+ * @property {Decision} decision
+ * @property {string} decisionName
+ * @property {string} observation
+ * @property {number | null} addressedVersion
+ * @property {string | null} addressedAnchor
+ * @property {string} decidedAt
+ */
+
+/** @typedef {{ version: number, anchor: string | null, status: PlacementStatus, passageFound: boolean }} PlacementView */
+
+/** @typedef {{ id: number, title: string, meetingSlug: string, meetingTitle: string }} RoomRef */
+
+/**
+ * A comment as the review hub sends it. For a hidden comment, people who are not secretariat get
+ * `body`, `bodyHtml`, `proposedText` and `hidden.reason` as null.
+ * @typedef {object} CommentView
+ * @property {number} id
+ * @property {number} seq the id of its latest change
+ * @property {number} versionId
+ * @property {number} versionNumber
+ * @property {string} anchor
+ * @property {number | null} parentId
+ * @property {string} clientId
+ * @property {AuthorView} author
+ * @property {CommentType} type
+ * @property {string | null} body
+ * @property {string | null} bodyHtml
+ * @property {string | null} proposedText
+ * @property {QuoteSelector | null} quote
+ * @property {'active' | 'withdrawn'} status
+ * @property {string} createdAt
+ * @property {string | null} editedAt
+ * @property {number} revisionCount
+ * @property {{ at: string, reason: string | null } | null} hidden
+ * @property {{ id: string, name: string }[]} supporters
+ * @property {DispositionView | null} disposition
+ * @property {number} replyCount
+ * @property {string[]} areas
+ * @property {string[]} principles
+ * @property {PlacementView[]} placements
+ * @property {RoomRef | null} [room]
+ */
+
+/**
+ * A comment of an earlier version, placed in this one (anchor null: its text is gone).
+ * @typedef {{ comment: CommentView, anchor: string | null, status: PlacementStatus, quote: QuoteSelector | null, passageFound: boolean }} CarriedView
+ */
+
+/** @typedef {{ userId: string, name: string, role: string }} PresenceView */
+
+/** @typedef {{ refusal: string | null, changesAt: string | null, now: string }} ConsultationView */
+
+/**
+ * @typedef {object} JoinResult
+ * @property {number} versionId
+ * @property {number} seq catch up from this after a reconnect
+ * @property {CommentView[]} comments
+ * @property {CarriedView[]} carried
+ * @property {PresenceView[]} viewers
+ * @property {boolean} canWrite
+ * @property {boolean} canModerate
+ * @property {string | null} readOnlyReason
+ * @property {ConsultationView | null} consultation
+ */
+
+/**
+ * What PostComment takes. The same clientId again returns the saved comment (no duplicate).
+ * @typedef {object} PostCommentInput
+ * @property {string} clientId
+ * @property {number} versionId
+ * @property {string} anchor
+ * @property {CommentType} type
+ * @property {string} body
+ * @property {string | null} proposedText
+ * @property {QuoteInput | null} quote
+ * @property {number | null} parentId
+ * @property {number | null} [roomId]
+ */
+
+/**
+ * @typedef {object} CommentHistory
+ * @property {number} commentId
+ * @property {{ type: CommentType, body: string, proposedText: string | null, writtenAt: string }[]} revisions
+ * @property {{ kind: string, actorName: string, note: string | null, at: string }[]} events
+ */
+
+// ----- /hubs/room -----
+
+/**
+ * @typedef {object} TakeawayView
+ * @property {number} id
+ * @property {string} text
+ * @property {string} kind
+ * @property {string} kindName
+ * @property {string | null} anchor
+ * @property {number} ordinal
+ * @property {boolean} forPlenary
+ * @property {string[]} areas
+ * @property {string[]} principles
+ * @property {string[]} supporterIds
+ * @property {number} supportCount
+ */
+
+/** @typedef {{ userId: string, name: string, raisedAt: string }} HandView */
+
+/** @typedef {{ canModerate: boolean, canEditNotes: boolean, canEditTakeaways: boolean, canSupport: boolean }} RoomRights */
+
+/**
+ * What JoinRoom returns (rights apply while the room is open).
+ * @typedef {object} RoomState
+ * @property {number} roomId
+ * @property {boolean} isOpen
+ * @property {string | null} focusAnchor
+ * @property {string | null} timerEndsAt
+ * @property {string} notes
+ * @property {string} notesHtml
+ * @property {number} notesVersion
+ * @property {string | null} notesSavedAt
+ * @property {TakeawayView[]} takeaways
+ * @property {HandView[]} hands
+ * @property {RoomRights} you
+ */
+
+/** The answer to SaveNotes / RestoreNotes. @typedef {{ saved: boolean, version: number, notes: string, conflict: string | null }} NotesSaveResult */
+
+/** @typedef {{ version: number, savedAt: string, savedBy: string, length: number }} NotesRevisionView */
+
+export {};
