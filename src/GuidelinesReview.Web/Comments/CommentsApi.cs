@@ -17,7 +17,7 @@ public static partial class CommentsApi
 
     public static void MapCommentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<CommentErrorFilter>();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ApiRefusalFilter>();
 
         api.MapGet("/versions/{versionId:int}/comments", async (int versionId, long? since, HttpContext http, CommentViews views, AppDbContext db, CancellationToken ct) =>
         {
@@ -64,30 +64,5 @@ public static partial class CommentsApi
 
         api.MapGet("/comments/{id:int}/history", async (int id, HttpContext http, CommentService comments, CancellationToken ct) =>
             Results.Ok(await comments.HistoryAsync(Caller.From(http.User), id, ct)));
-    }
-
-    /// <summary>A refusal becomes its status code and <c>{ "error": "..." }</c>; 429 also says when to retry.</summary>
-    private sealed partial class CommentErrorFilter(ILogger<CommentErrorFilter> logger) : IEndpointFilter
-    {
-        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-        {
-            try
-            {
-                return await next(context);
-            }
-            catch (RefusedException e)
-            {
-                LogRefused(context.HttpContext.Request.Path, e.Kind, e.Message);
-                if (e.RetryAfter is { } retry)
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)retry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                return Results.Json(new { error = e.Message }, statusCode: e.StatusCode);
-            }
-        }
-
-        [LoggerMessage(Level = LogLevel.Information, Message = "API call {Path} refused ({Kind}): {Reason}")]
-        private partial void LogRefused(string path, RefusedBecause kind, string reason);
     }
 }
