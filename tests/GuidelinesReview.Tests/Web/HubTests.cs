@@ -24,7 +24,7 @@ public sealed class HubTests(AppFactory app)
         var quote = QuoteOf(text, 10, 25);
 
         var posted = await esi.InvokeAsync<CommentView>("PostComment", Post(versionId, "Say **who** decides.", quote: quote, proposed: "A better sentence."));
-        var seen = (await elias.NextEventAsync("CommentChanged", e => e.Comment().Id == posted.Id)).Comment();
+        var seen = (await elias.NextAsync<CommentChanged>(e => e.Comment.Id == posted.Id)).Comment;
 
         Assert.True(joined.CanWrite);
         Assert.Equal(posted.Id, seen.Id);
@@ -50,10 +50,10 @@ public sealed class HubTests(AppFactory app)
 
         await translator.InvokeAsync("JoinVersion", versionId, 0);
 
-        var viewers = await observer.NextEventAsync("PresenceChanged", e => e[1].As<List<PresenceView>>().Any(v => v.Name == "Tomás Translator"));
-        Assert.Contains(viewers[1].As<List<PresenceView>>(), v => v.Name == "Olu Observer" && v.Role == "Observer");
+        var viewers = await observer.NextAsync<PresenceChanged>(e => e.People.Any(v => v.Name == "Tomás Translator"));
+        Assert.Contains(viewers.People, v => v.Name == "Olu Observer" && v.Role == "Observer");
         await translator.DisposeAsync();
-        await observer.NextEventAsync("PresenceChanged", e => e[1].As<List<PresenceView>>().All(v => v.Name != "Tomás Translator"));
+        await observer.NextAsync<PresenceChanged>(e => e.People.All(v => v.Name != "Tomás Translator"));
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class HubTests(AppFactory app)
         await using var sameSite = await HubTestClient.ConnectAsync(app.Server, cookie, origin: "http://localhost");
 
         Assert.Contains("403", error.Message, StringComparison.Ordinal);
-        var joined = (await sameSite.InvokeAsync("JoinVersion", (await ConsultationDraftAsync(app)).VersionId, 0)).As<JoinResult>();
+        var joined = await sameSite.InvokeAsync<JoinResult>("JoinVersion", (await ConsultationDraftAsync(app)).VersionId, 0);
         Assert.True(joined.CanWrite);
     }
 
@@ -174,11 +174,11 @@ public sealed class HubTests(AppFactory app)
         var notMine = await Assert.ThrowsAsync<HubError>(() => elias.InvokeAsync("EditComment", new EditCommentInput(comment.Id, CommentType.General, "Hijacked.", null)));
         var ownSupport = await Assert.ThrowsAsync<HubError>(() => esi.InvokeAsync("SetSupport", comment.Id, true));
         await elias.InvokeAsync("SetSupport", comment.Id, true);
-        var supported = (await esi.NextEventAsync("CommentChanged", e => e.Comment().Id == comment.Id && e.Comment().Supporters.Count == 1)).Comment();
+        var supported = (await esi.NextAsync<CommentChanged>(e => e.Comment.Id == comment.Id && e.Comment.Supporters.Count == 1)).Comment;
         var reply = await elias.InvokeAsync<CommentView>("PostComment", Post(versionId, "I agree.", parentId: comment.Id));
         var replyToReply = await Assert.ThrowsAsync<HubError>(() => esi.InvokeAsync("PostComment", Post(versionId, "Nested.", parentId: reply.Id)));
         var afterReply = await Assert.ThrowsAsync<HubError>(() => esi.InvokeAsync("EditComment", new EditCommentInput(comment.Id, CommentType.General, "Third wording.", null)));
-        var parentSeen = (await esi.NextEventAsync("CommentChanged", e => e.Comment().Id == comment.Id && e.Comment().ReplyCount == 1)).Comment();
+        var parentSeen = (await esi.NextAsync<CommentChanged>(e => e.Comment.Id == comment.Id && e.Comment.ReplyCount == 1)).Comment;
         var history = await esi.InvokeAsync<CommentHistory>("GetHistory", comment.Id);
 
         Assert.Equal("Second wording.", edited.Body);
@@ -229,8 +229,8 @@ public sealed class HubTests(AppFactory app)
         var refused = await Assert.ThrowsAsync<HubError>(() => elias.InvokeAsync("HideComment", comment.Id, "I do not like it"));
         var noReason = await Assert.ThrowsAsync<HubError>(() => sam.InvokeAsync("HideComment", comment.Id, " "));
         await sam.InvokeAsync("HideComment", comment.Id, "Advertising");
-        var readerView = (await elias.NextEventAsync("CommentChanged", e => e.Comment().Id == comment.Id && e.Comment().Hidden is not null)).Comment();
-        var secretariatView = (await sam.NextEventAsync("CommentChanged", e => e.Comment().Id == comment.Id && e.Comment().Hidden is not null)).Comment();
+        var readerView = (await elias.NextAsync<CommentChanged>(e => e.Comment.Id == comment.Id && e.Comment.Hidden is not null)).Comment;
+        var secretariatView = (await sam.NextAsync<CommentChanged>(e => e.Comment.Id == comment.Id && e.Comment.Hidden is not null)).Comment;
         var readerList = await elias.InvokeAsync<JoinResult>("JoinVersion", versionId, 0);
         var unhidden = await sam.InvokeAsync<CommentView>("UnhideComment", comment.Id);
         var history = await sam.InvokeAsync<CommentHistory>("GetHistory", comment.Id);
@@ -262,7 +262,7 @@ public sealed class HubTests(AppFactory app)
         var badAnchor = await Assert.ThrowsAsync<HubError>(() => sam.InvokeAsync("SetDisposition", new DispositionInput(comment.Id, Decision.Accepted, "Done.", 3, "s77-p1")));
         var badVersion = await Assert.ThrowsAsync<HubError>(() => sam.InvokeAsync("SetDisposition", new DispositionInput(comment.Id, Decision.Accepted, "Done.", 9, null)));
         await sam.InvokeAsync("SetDisposition", new DispositionInput(comment.Id, Decision.AcceptedInPart, "Definition expanded.", 3, "s2.1-p2"));
-        var seen = (await esi.NextEventAsync("CommentChanged", e => e.Comment().Id == comment.Id && e.Comment().Disposition is not null)).Comment();
+        var seen = (await esi.NextAsync<CommentChanged>(e => e.Comment.Id == comment.Id && e.Comment.Disposition is not null)).Comment;
         var edit = await Assert.ThrowsAsync<HubError>(() => esi.InvokeAsync("EditComment", new EditCommentInput(comment.Id, CommentType.General, "Changed after the decision.", null)));
 
         Assert.Equal("Only the secretariat can do this.", byExpert.Message);
