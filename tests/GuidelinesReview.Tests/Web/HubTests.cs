@@ -295,18 +295,16 @@ public sealed class HubTests(AppFactory app)
         var (versionId, _) = await ConsultationDraftAsync(app);
         await using var esi = await app.HubAsync("expert@demo.local");
         var body = new string('城', 10_000); // 30 KB of UTF-8, and as much again proposed
-        var posted = await esi.InvokeAsync<CommentView>("PostComment", Post(versionId, body, proposed: new string('市', 10_000)));
+        var proposed = new string('市', 10_000);
+        var posted = await esi.InvokeAsync<CommentView>("PostComment", Post(versionId, body, proposed: proposed));
+        var joined = await esi.InvokeAsync<JoinResult>("JoinVersion", versionId, 0); // the same connection, still usable
+        var stored = await app.DbAsync(db => db.Comments.Where(c => c.Id == posted.Id).Select(c => new { c.Body, c.ProposedText }).SingleAsync());
 
         Assert.Equal(10_000, posted.Body!.Length);
-        Assert.Equal(JoinState.Open, await StateAsync(esi, versionId));
-    }
-
-    private enum JoinState { Open }
-
-    private static async Task<JoinState> StateAsync(HubTestClient client, int versionId)
-    {
-        await client.InvokeAsync("JoinVersion", versionId, 0); // the connection is still usable
-        return JoinState.Open;
+        Assert.Equal((body, proposed), (stored.Body, stored.ProposedText));
+        var listed = Assert.Single(joined.Comments, c => c.Id == posted.Id);
+        Assert.Equal((body, proposed), (listed.Body, listed.ProposedText));
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, esi.State);
     }
 
     [Fact]
