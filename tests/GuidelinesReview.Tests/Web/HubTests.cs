@@ -142,9 +142,11 @@ public sealed class HubTests(AppFactory app)
     [Fact]
     public async Task Without_signing_in_the_hub_cannot_be_reached()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => HubTestClient.ConnectAsync(app.Server, cookie: null));
+        var negotiate = await Assert.ThrowsAnyAsync<Exception>(() => HubTestClient.ConnectAsync(app.Server, cookie: null));
+        var webSocket = await Assert.ThrowsAnyAsync<Exception>(() => HubTestClient.ConnectAsync(app.Server, cookie: null, skipNegotiation: true));
 
-        Assert.Contains("401", error.Message, StringComparison.Ordinal);
+        Assert.Contains("401", negotiate.Message, StringComparison.Ordinal);
+        Assert.Contains("401", webSocket.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,10 +154,12 @@ public sealed class HubTests(AppFactory app)
     {
         var cookie = await app.AuthCookieAsync("expert@demo.local");
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => HubTestClient.ConnectAsync(app.Server, cookie, origin: "https://evil.example"));
+        var negotiate = await Assert.ThrowsAnyAsync<Exception>(() => HubTestClient.ConnectAsync(app.Server, cookie, origin: "https://evil.example"));
+        var webSocket = await Assert.ThrowsAnyAsync<Exception>(() => HubTestClient.ConnectAsync(app.Server, cookie, origin: "https://evil.example", skipNegotiation: true));
         await using var sameSite = await HubTestClient.ConnectAsync(app.Server, cookie, origin: "http://localhost");
 
-        Assert.Contains("403", error.Message, StringComparison.Ordinal);
+        Assert.Contains("403", negotiate.Message, StringComparison.Ordinal);
+        Assert.Contains("403", webSocket.Message, StringComparison.Ordinal);
         var joined = await sameSite.InvokeAsync<JoinResult>("JoinVersion", (await ConsultationDraftAsync(app)).VersionId, 0);
         Assert.True(joined.CanWrite);
     }
