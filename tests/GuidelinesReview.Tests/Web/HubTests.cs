@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Web.Comments;
 using Microsoft.EntityFrameworkCore;
@@ -341,10 +342,14 @@ public sealed class HubTests(AppFactory app)
 
         var catchUp = await elias.InvokeAsync<JoinResult>("JoinVersion", versionId, since);
         var api = await (await app.SignInAsync("expert2@demo.local")).GetStringAsync($"/api/versions/{versionId}/comments?since={since}");
+        var apiList = JsonDocument.Parse(api).RootElement.GetProperty("comments").Deserialize<List<CommentView>>(HubTestClient.Json)!;
         var history = await Assert.ThrowsAsync<HubError>(() => elias.InvokeAsync("GetHistory", comment.Id));
         var edit = await Assert.ThrowsAsync<HubError>(() => esi.InvokeAsync("EditComment", new EditCommentInput(comment.Id, CommentType.General, "Edited while hidden.", null)));
 
         Assert.Null(Assert.Single(catchUp.Comments, c => c.Id == comment.Id).Body);
+        var overHttp = Assert.Single(apiList, c => c.Id == comment.Id); // there, so a page catching up redacts what it showed
+        Assert.Equal(((string?)null, (string?)null), (overHttp.Body, overHttp.BodyHtml));
+        Assert.NotNull(overHttp.Hidden);
         Assert.DoesNotContain("Something to hide", api, StringComparison.Ordinal);
         Assert.Contains("hidden; its history is for the secretariat", history.Message, StringComparison.Ordinal);
         Assert.Equal("This comment is hidden by the secretariat and cannot be edited.", edit.Message);
