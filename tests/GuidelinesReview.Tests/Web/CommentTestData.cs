@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Drafts;
@@ -26,8 +25,4 @@ public static class CommentTestData
     /// <summary>A quote of the words at <paramref name="start"/>..+<paramref name="length"/> of the block, with context.</summary>
     public static QuoteInput QuoteOf(string blockText, int start, int length) =>
         new(blockText.Substring(start, length), blockText[Math.Max(0, start - 32)..start], blockText.Substring(start + length, Math.Min(32, blockText.Length - start - length)), start);
-
-    public static T As<T>(this JsonElement element) => element.Deserialize<T>(HubTestClient.Json)!;
-
-    public static CommentView Comment(this JsonElement arguments) => arguments[0].As<CommentView>();
 }

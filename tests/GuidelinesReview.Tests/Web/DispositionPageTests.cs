@@ -67,7 +67,7 @@ public sealed class DispositionPageTests(AppFactory app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"{Page}?type=General#row-{comment.Id}", response.Headers.Location!.OriginalString);
-        var live = (await author.NextEventAsync("CommentChanged", e => e.Comment().Id == comment.Id && e.Comment().Disposition is not null)).Comment();
+        var live = (await author.NextAsync<CommentChanged>(e => e.Comment.Id == comment.Id && e.Comment.Disposition is not null)).Comment;
         Assert.Equal((Decision.Noted, "Noted for the next draft."), (live.Disposition!.Decision, live.Disposition.Observation));
         Assert.Contains("Decision recorded on comment", await client.GetStringAsync(response.Headers.Location.OriginalString), StringComparison.Ordinal);
     }

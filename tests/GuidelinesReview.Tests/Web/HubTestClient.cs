@@ -1,229 +1,299 @@
-using System.Net.WebSockets;
-using System.Text;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GuidelinesReview.Tests.Web;
 
-public sealed class HubError(string message) : Exception(message);
+/// <summary>
+/// A refusal the hub meant to show the person: the server threw a <see cref="HubException"/>, and
+/// this is its sentence without the prefix SignalR puts before it on the client.
+/// </summary>
+public sealed class HubError(string message, HubException sent) : Exception(message, sent);
 
 /// <summary>
-/// A small test-only SignalR client speaking the JSON hub protocol over a real WebSocket to the
-/// test server (there is no .NET SignalR client package here). Records are separated by 0x1E.
+/// The real .NET SignalR client (<see cref="HubConnection"/>) connected to the test server over
+/// WebSockets, the way a browser connects: negotiate over HTTP, then the WebSocket, both carrying the
+/// sign-in cookie and the page's Origin. What it adds for tests: every event kept in arrival order
+/// as a record of <see cref="HubEvents"/>, waits with a real timeout, and a sentinel for "this did
+/// not arrive".
 /// </summary>
 public sealed class HubTestClient : IAsyncDisposable
 {
-    private const char Separator = '\u001e';
-
+    /// <summary>The app's JSON: web defaults with enums as camelCase strings (for the HTTP API tests too).</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    private readonly WebSocket socket;
-    private readonly Dictionary<string, TaskCompletionSource<JsonElement>> calls = [];
-    private readonly Channel<(string Target, JsonElement Arguments)> events = Channel.CreateUnbounded<(string, JsonElement)>();
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task receiving;
-    private int nextId;
+    /// <summary>How long an event may take to arrive; generous for a busy two-core machine.</summary>
+    public static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(10);
 
-    private HubTestClient(WebSocket socket)
-    {
-        this.socket = socket;
-        receiving = Task.Run(ReceiveLoopAsync);
-    }
+    public static readonly TimeSpan InvokeTimeout = TimeSpan.FromSeconds(30);
 
-    public static async Task<HubTestClient> ConnectAsync(TestServer server, string? cookie, string? origin = "http://localhost", string path = "/hubs/review")
+    private readonly HubConnection connection;
+    private readonly IHubContext? server;
+    private readonly List<object> received = [];
+    private readonly System.Threading.Channels.Channel<object> unread = System.Threading.Channels.Channel.CreateUnbounded<object>();
+    private readonly Dictionary<string, TaskCompletionSource> sentinels = [];
+    private readonly ClientLog log;
+
+    private HubTestClient(HubConnection connection, IHubContext? server, ClientLog log)
     {
-        var client = server.CreateWebSocketClient();
-        client.ConfigureRequest = request =>
+        this.connection = connection;
+        this.server = server;
+        this.log = log;
+        foreach (var type in HubEvents.All)
         {
-            if (cookie is not null)
+            var constructor = type.GetConstructors().Single();
+            connection.On(type.Name, constructor.GetParameters().Select(p => p.ParameterType).ToArray(), arguments =>
             {
-                request.Headers["Cookie"] = cookie;
-            }
-
-            if (origin is not null)
-            {
-                request.Headers["Origin"] = origin;
-            }
-        };
-        var socket = await client.ConnectAsync(new Uri($"ws://localhost{path}"), CancellationToken.None);
-        var hub = new HubTestClient(socket);
-        await hub.SendAsync(new { protocol = "json", version = 1 });
-        await hub.handshake.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        return hub;
-    }
-
-    private readonly TaskCompletionSource handshake = new();
-
-    public async Task<JsonElement> InvokeAsync(string method, params object?[] arguments)
-    {
-        var id = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var call = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (calls)
-        {
-            calls[id] = call;
+                Receive(constructor.Invoke(arguments));
+                return Task.CompletedTask;
+            });
         }
 
-        await SendAsync(new { type = 1, invocationId = id, target = method, arguments });
-        return await call.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        connection.On<string>(Sentinel, token =>
+        {
+            lock (received)
+            {
+                sentinels.GetValueOrDefault(token)?.TrySetResult();
+            }
+        });
     }
 
-    public async Task<T> InvokeAsync<T>(string method, params object?[] arguments) =>
-        (await InvokeAsync(method, arguments)).Deserialize<T>(Json)!;
+    public HubConnectionState State => connection.State;
 
-    /// <summary>The next server-to-client call to <paramref name="target"/> whose arguments match.</summary>
-    public async Task<JsonElement> NextEventAsync(string target, Func<JsonElement, bool>? match = null, TimeSpan? timeout = null)
+    /// <param name="cookie">The Cookie header (see <see cref="AppFactory.AuthCookieAsync"/>); null for nobody signed in.</param>
+    /// <param name="origin">The Origin header a browser sends: the app's own by default.</param>
+    /// <param name="skipNegotiation">Straight to the WebSocket, as a script may do, so that the WebSocket handshake itself is what is checked.</param>
+    public static async Task<HubTestClient> ConnectAsync(TestServer server, string? cookie, string? origin = "http://localhost", string path = "/hubs/review", bool skipNegotiation = false)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var (eventTarget, arguments) = await events.Reader.ReadAsync(cts.Token);
-            if (eventTarget == target && (match is null || match(arguments)))
+        var log = new ClientLog();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, path), HttpTransportType.WebSockets, o =>
             {
-                return arguments;
-            }
+                o.SkipNegotiation = skipNegotiation;
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                if (cookie is not null)
+                {
+                    o.Headers["Cookie"] = cookie;
+                }
+
+                if (origin is not null)
+                {
+                    o.Headers["Origin"] = origin;
+                }
+
+                // The test server has no sockets: its own WebSocket client, with the same headers as the HTTP requests.
+                o.WebSocketFactory = async (context, ct) =>
+                {
+                    var client = server.CreateWebSocketClient();
+                    client.ConfigureRequest = request =>
+                    {
+                        foreach (var (name, value) in context.Options.Headers)
+                        {
+                            request.Headers[name] = value;
+                        }
+                    };
+                    return await client.ConnectAsync(context.Uri, ct);
+                };
+            })
+            // As the server reads and writes (AppSetup: AddJsonProtocol with camelCase enum strings).
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(log))
+            .Build();
+        var hub = new HubTestClient(connection, HubContextFor(server.Services, path), log);
+        try
+        {
+            await connection.StartAsync().WaitAsync(InvokeTimeout);
+            return hub;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
     }
 
-    /// <summary>True if a matching event arrives within <paramref name="wait"/>; for asserting one does not.</summary>
-    public async Task<bool> ReceivesAsync(string target, Func<JsonElement, bool> match, TimeSpan wait)
+    public Task InvokeAsync(string method, params object?[] arguments) =>
+        CallAsync(method, () => connection.InvokeCoreAsync<object?>(method, arguments));
+
+    public Task<T> InvokeAsync<T>(string method, params object?[] arguments) =>
+        CallAsync(method, () => connection.InvokeCoreAsync<T>(method, arguments));
+
+    private static async Task<T> CallAsync<T>(string method, Func<Task<T>> call)
     {
         try
         {
-            await NextEventAsync(target, match, wait);
-            return true;
+            return await call().WaitAsync(InvokeTimeout);
         }
-        catch (OperationCanceledException)
+        catch (HubException e) when (Refusal(method, e.Message) is { } sentence)
         {
-            return false;
+            throw new HubError(sentence, e);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{method} had no answer within {InvokeTimeout.TotalSeconds} s.", e);
         }
     }
 
-    private async Task SendAsync(object message)
+    /// <summary>
+    /// The sentence of a refusal: SignalR sends a <see cref="HubException"/> as "An unexpected error
+    /// occurred invoking 'X' on the server. HubException: sentence". Any other failure (a crash, whose
+    /// message the server keeps to itself) is not a refusal and stays what it is.
+    /// </summary>
+    private static string? Refusal(string method, string message)
     {
-        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message, Json) + Separator);
-        await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, stop.Token);
+        var prefix = $"An unexpected error occurred invoking '{method}' on the server. HubException: ";
+        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : null;
     }
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>
+    /// The next event of type <typeparamref name="T"/> (that matches) among those not yet looked at;
+    /// the ones passed over are not looked at again. Throws if none arrives within the timeout.
+    /// </summary>
+    public async Task<T> NextAsync<T>(Func<T, bool>? match = null, TimeSpan? timeout = null) where T : class
     {
-        var buffer = new byte[64 * 1024];
-        var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
-        var utf8 = Encoding.UTF8.GetDecoder(); // keeps a character split between two reads whole
-        var text = new StringBuilder();
+        var wait = timeout ?? EventTimeout;
+        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.FromSeconds(1)); // a shorter wait is not a wait on this machine
+        using var cts = new CancellationTokenSource(wait);
         try
         {
-            while (socket.State == WebSocketState.Open)
+            while (true)
             {
-                var result = await socket.ReceiveAsync(buffer, stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
+                if (await unread.Reader.ReadAsync(cts.Token) is T candidate && (match is null || match(candidate)))
                 {
-                    break;
-                }
-
-                text.Append(chars, 0, utf8.GetChars(buffer, 0, result.Count, chars, 0, flush: false));
-                var all = text.ToString();
-                var last = all.LastIndexOf(Separator);
-                if (last < 0)
-                {
-                    continue;
-                }
-
-                text.Clear().Append(all[(last + 1)..]);
-                foreach (var record in all[..last].Split(Separator))
-                {
-                    Handle(JsonDocument.Parse(record).RootElement.Clone());
+                    return candidate;
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
-            // closed by us or by the server
-        }
-        finally
-        {
-            handshake.TrySetException(new HubError("The connection closed during the handshake."));
-            lock (calls)
-            {
-                foreach (var call in calls.Values)
-                {
-                    call.TrySetException(new HubError("The connection closed."));
-                }
-            }
+            throw new TimeoutException($"No {typeof(T).Name}{(match is null ? "" : " that matches")} arrived within {wait.TotalSeconds} s. {Describe()}");
         }
     }
 
-    private void Handle(JsonElement message)
+    /// <summary>
+    /// Every event this connection has received since it connected, in order, up to and including
+    /// whatever the server had sent it before now: the server sends it a sentinel and this waits for
+    /// it. Messages on one connection arrive in the order they were sent, so an event sent earlier
+    /// (say, by a hub call that has returned) cannot still be on its way. For asserting that one did
+    /// not come, without guessing how long to wait.
+    /// </summary>
+    public async Task<IReadOnlyList<object>> ReceivedSoFarAsync()
     {
-        if (!message.TryGetProperty("type", out var type))
+        var token = Guid.NewGuid().ToString("N");
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (received)
         {
-            if (message.TryGetProperty("error", out var handshakeError))
-            {
-                handshake.TrySetException(new HubError(handshakeError.GetString()!));
-            }
-            else
-            {
-                handshake.TrySetResult();
-            }
-
-            return;
+            sentinels[token] = arrived;
         }
 
-        switch (type.GetInt32())
+        var hub = server ?? throw new InvalidOperationException("No hub context for this connection's path.");
+        await hub.Clients.Client(connection.ConnectionId!).SendAsync(Sentinel, token);
+        try
         {
-            case 1: // invocation from the server
-                events.Writer.TryWrite((message.GetProperty("target").GetString()!, message.GetProperty("arguments")));
-                break;
-            case 3: // completion
-                TaskCompletionSource<JsonElement>? call;
-                lock (calls)
-                {
-                    calls.Remove(message.GetProperty("invocationId").GetString()!, out call);
-                }
+            await arrived.Task.WaitAsync(EventTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The sentinel sent to this connection did not arrive within {EventTimeout.TotalSeconds} s. {Describe()}");
+        }
 
-                if (message.TryGetProperty("error", out var error))
-                {
-                    // SignalR prefixes a HubException's message: "An unexpected error occurred invoking 'X' on the server. HubException: ..."
-                    var text = error.GetString()!;
-                    var ours = text.IndexOf("HubException: ", StringComparison.Ordinal);
-                    call?.TrySetException(new HubError(ours >= 0 ? text[(ours + "HubException: ".Length)..] : text));
-                }
-                else
-                {
-                    call?.TrySetResult(message.TryGetProperty("result", out var result) ? result : default);
-                }
-
-                break;
+        lock (received)
+        {
+            sentinels.Remove(token);
+            return [.. received];
         }
     }
+
+    private void Receive(object e)
+    {
+        lock (received)
+        {
+            received.Add(e);
+        }
+
+        unread.Writer.TryWrite(e);
+    }
+
+    private string Describe()
+    {
+        lock (received)
+        {
+            var events = received.Count == 0 ? "nothing" : string.Join(", ", received.Select(e => e.GetType().Name));
+            return $"Connection {connection.State}; received: {events}.{log.Problems}";
+        }
+    }
+
+    /// <summary>The hub mapped at <paramref name="path"/>, found by its endpoint, so that this does not name hub classes.</summary>
+    private static IHubContext? HubContextFor(IServiceProvider services, string path)
+    {
+        var hubType = services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => string.Equals(e.RoutePattern.RawText?.TrimEnd('/'), path, StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Metadata.GetMetadata<HubMetadata>()?.HubType)
+            .FirstOrDefault(t => t is not null);
+        return hubType is null ? null : (IHubContext)services.GetRequiredService(typeof(IHubContext<>).MakeGenericType(hubType));
+    }
+
+    /// <summary>The sentinel's name on the wire: no hub pushes it.</summary>
+    private const string Sentinel = "TestSentinel";
 
     private int disposed;
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
         {
-            return;
+            await connection.DisposeAsync();
         }
+    }
 
-        try
+    /// <summary>
+    /// The client's own warnings and errors, shown when a wait fails: an event whose arguments do not
+    /// bind to its record is dropped by the client with only a log line.
+    /// </summary>
+    private sealed class ClientLog : ILoggerProvider, ILogger
+    {
+        private readonly List<string> lines = [];
+
+        public string Problems
         {
-            if (socket.State == WebSocketState.Open)
+            get
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+                lock (lines)
+                {
+                    return lines.Count == 0 ? "" : " Client log: " + string.Join(" | ", lines);
+                }
             }
         }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException)
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            if (IsEnabled(logLevel))
+            {
+                lock (lines)
+                {
+                    lines.Add(formatter(state, exception) + (exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})"));
+                }
+            }
         }
 
-        await stop.CancelAsync();
-        await receiving;
-        socket.Dispose();
-        stop.Dispose();
+        public void Dispose()
+        {
+        }
     }
 }

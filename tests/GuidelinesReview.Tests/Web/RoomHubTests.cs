@@ -61,12 +61,12 @@ public sealed class RoomHubTests(AppFactory app)
         var version = (await noteTaker.InvokeAsync<RoomState>("JoinRoom", room2)).NotesVersion;
 
         var saved = await noteTaker.InvokeAsync<NotesSaveResult>("SaveNotes", room2, version, "- Reframe the opening paragraph of section 8.");
-        var seen = await member.NextEventAsync("NotesChanged", e => e[0].GetInt32() == room2);
+        var seen = await member.NextAsync<NotesChanged>(e => e.RoomId == room2);
 
         Assert.True(saved.Saved);
         Assert.Equal(version + 1, saved.Version);
-        Assert.Equal("- Reframe the opening paragraph of section 8.", seen[2].GetString());
-        Assert.False(await otherRoom.ReceivesAsync("NotesChanged", _ => true, TimeSpan.FromMilliseconds(500)));
+        Assert.Equal("- Reframe the opening paragraph of section 8.", seen.Notes);
+        Assert.DoesNotContain(await otherRoom.ReceivedSoFarAsync(), e => e is NotesChanged);
     }
 
     [Fact]
@@ -81,14 +81,14 @@ public sealed class RoomHubTests(AppFactory app)
         var first = await noteTaker.InvokeAsync<NotesSaveResult>("SaveNotes", room2, version, "Note-taker's text");
         // The moderator's page hears of the new version while its own text is unsaved; its save
         // still names the version that text was written on (room.js keeps it apart).
-        var heard = await moderator.NextEventAsync("NotesChanged", e => e[1].GetInt32() == first.Version);
+        var heard = await moderator.NextAsync<NotesChanged>(e => e.Version == first.Version);
         var second = await moderator.InvokeAsync<NotesSaveResult>("SaveNotes", room2, version, "Moderator's text");
         var stored = await app.DbAsync(db => db.BreakoutRooms.Where(r => r.Id == room2).Select(r => r.Notes).SingleAsync());
         var keptMine = await moderator.InvokeAsync<NotesSaveResult>("SaveNotes", room2, second.Version, "Moderator's text"); // "Save my text instead"
         var history = await moderator.InvokeAsync<List<NotesRevisionView>>("NotesHistory", room2);
 
         Assert.True(first.Saved);
-        Assert.Equal("Note-taker's text", heard[2].GetString());
+        Assert.Equal("Note-taker's text", heard.Notes);
         Assert.False(second.Saved);
         Assert.Equal(("Note-taker's text", first.Version), (second.Notes, second.Version));
         Assert.StartsWith("Someone else saved the notes", second.Conflict, StringComparison.Ordinal);
@@ -134,20 +134,20 @@ public sealed class RoomHubTests(AppFactory app)
         await using var noteTaker = await InRoomAsync("notetaker2", room2);
 
         await moderator.InvokeAsync("Focus", room2, "s8.1-p1");
-        var focus = await member.NextEventAsync("RoomChanged", e => e[2].GetString() == "s8.1-p1");
+        var focus = await member.NextAsync<RoomChanged>(e => e.FocusAnchor == "s8.1-p1");
         await moderator.InvokeAsync("SetTimer", room2, 15);
-        var timer = await member.NextEventAsync("RoomChanged", e => e[3].ValueKind != System.Text.Json.JsonValueKind.Null);
+        var timer = await member.NextAsync<RoomChanged>(e => e.TimerEndsAt is not null);
         await member.InvokeAsync("SetHand", room2, true);
         var called = await moderator.InvokeAsync<HandView>("CallNext", room2);
         await noteTaker.InvokeAsync("AddTakeaway", new TakeawayInput(room2, "Name people with disabilities explicitly.", TakeawayKind.Recommendation, ["engagement"], ["community"], "s8-p1"));
-        var takeaways = (await member.NextEventAsync("TakeawaysChanged", e => e[1].GetArrayLength() > 0))[1].As<List<TakeawayView>>();
+        var takeaways = (await member.NextAsync<TakeawaysChanged>(e => e.Takeaways.Count > 0)).Takeaways;
         var added = takeaways.Single(t => t.Text == "Name people with disabilities explicitly.");
         await member.InvokeAsync("SupportTakeaway", added.Id, true);
         await noteTaker.InvokeAsync("SetForPlenary", added.Id, true);
-        var after = (await member.NextEventAsync("TakeawaysChanged", e => e[1].As<List<TakeawayView>>().Any(t => t.Id == added.Id && t.ForPlenary)))[1].As<List<TakeawayView>>();
+        var after = (await member.NextAsync<TakeawaysChanged>(e => e.Takeaways.Any(t => t.Id == added.Id && t.ForPlenary))).Takeaways;
 
-        Assert.True(focus[1].GetBoolean());
-        Assert.InRange(timer[3].GetDateTime(), DateTime.UtcNow.AddMinutes(14), DateTime.UtcNow.AddMinutes(16));
+        Assert.True(focus.IsOpen);
+        Assert.InRange(timer.TimerEndsAt!.Value, DateTime.UtcNow.AddMinutes(14), DateTime.UtcNow.AddMinutes(16));
         Assert.Equal("Emeka Expert", called.Name);
         var final = after.Single(t => t.Id == added.Id);
         Assert.Equal((1, true, "Recommendation", "s8-p1"), (final.SupportCount, final.ForPlenary, final.KindName, final.Anchor));

@@ -22,12 +22,12 @@ public sealed class RoomNotesHubTests(AppFactory app)
         var long150k = new string('城', 150_000); // 450 KB of UTF-8, well over the hub's usual 128 KB
 
         var saved = await noteTaker.InvokeAsync<NotesSaveResult>("SaveNotes", room, 0, long150k);
-        var seen = await member.NextEventAsync("NotesChanged");
+        var seen = await member.NextAsync<NotesChanged>();
         var tooLong = await Assert.ThrowsAsync<HubError>(() => noteTaker.InvokeAsync("SaveNotes", room, saved.Version, new string('a', RoomService.MaxNotes + 1)));
         var stillConnected = await noteTaker.InvokeAsync<RoomState>("JoinRoom", room);
 
         Assert.True(saved.Saved);
-        Assert.Equal(150_000, seen[2].GetString()!.Length);
+        Assert.Equal(150_000, seen.Notes.Length);
         Assert.Equal("The notes are 200,001 characters long; at most 200,000 are kept.", tooLong.Message);
         Assert.Equal((long150k, 1), await StoredAsync(room));
         Assert.Equal(1, stillConnected.NotesVersion);
@@ -100,7 +100,7 @@ public sealed class RoomNotesHubTests(AppFactory app)
         await using var member = await app.InRoomAsync("expert6", room);
 
         await noteTaker.InvokeAsync<NotesSaveResult>("SaveNotes", room, 0, "- **Name** older people\n- [see](javascript:alert(1))");
-        var html = (await member.NextEventAsync("NotesChanged"))[4].GetString()!;
+        var html = (await member.NextAsync<NotesChanged>()).Html;
         var onJoin = await member.InvokeAsync<RoomState>("JoinRoom", room);
         var deep = await Assert.ThrowsAsync<HubError>(() => noteTaker.InvokeAsync("SaveNotes", room, 1, new string('>', 200) + " quoted too deeply"));
 

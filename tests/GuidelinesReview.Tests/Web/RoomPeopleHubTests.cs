@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Meetings;
@@ -14,12 +13,7 @@ namespace GuidelinesReview.Tests.Web;
 [Collection(AppCollection.Name)]
 public sealed class RoomPeopleHubTests(AppFactory app)
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
-
-    private static bool Lists(JsonElement presence, string userId) =>
-        presence[1].EnumerateArray().Any(p => p.GetProperty("userId").GetString() == userId);
-
-    private static bool NotesAre(JsonElement e, string text) => e[2].GetString() == text;
+    private static bool Lists(PresenceChanged presence, string userId) => presence.People.Any(p => p.UserId == userId);
 
     [Fact]
     public async Task A_member_removed_from_the_room_is_told_and_receives_nothing_more_from_it()
@@ -30,7 +24,7 @@ public sealed class RoomPeopleHubTests(AppFactory app)
         await using var noteTaker = await app.InRoomAsync("notetaker3", room);
         await using var stays = await app.InRoomAsync("expert6", room);
         await using var removed = await app.InRoomAsync("expert7", room);
-        await stays.NextEventAsync("PresenceChanged", e => Lists(e, removedId));
+        await stays.NextAsync<PresenceChanged>(e => Lists(e, removedId));
         var secretariat = await app.SignInAsync("secretariat@demo.local");
 
         var saved = await AppFactory.PostFormAsync(secretariat, $"/meetings/egm-2/rooms/{room}/edit", new()
@@ -38,17 +32,18 @@ public sealed class RoomPeopleHubTests(AppFactory app)
             ["Title"] = "Room without expert7", ["ModeratorId"] = await app.UserIdAsync("moderator3"), ["NoteTakerId"] = await app.UserIdAsync("notetaker3"),
             ["MemberIds"] = elena, ["Sections"] = "s9",
         });
-        var told = await removed.NextEventAsync("RemovedFromRoom");
-        var presence = await stays.NextEventAsync("PresenceChanged");
+        var told = await removed.NextAsync<RemovedFromRoom>();
+        var presence = await stays.NextAsync<PresenceChanged>(); // the next list after the one with expert7
         await noteTaker.InvokeAsync<NotesSaveResult>("SaveNotes", room, 0, "Said after expert7 left the room.");
+        var heard = await stays.NextAsync<NotesChanged>();
 
         Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal((room, "You are no longer a member of this room."), (told[0].GetInt32(), told[1].GetString()));
+        Assert.Equal((room, "You are no longer a member of this room."), (told.RoomId, told.Reason));
         Assert.False(Lists(presence, removedId));
         Assert.True(Lists(presence, elena));
-        Assert.True(await stays.ReceivesAsync("NotesChanged", e => NotesAre(e, "Said after expert7 left the room."), TimeSpan.FromSeconds(5)));
-        Assert.False(await removed.ReceivesAsync("NotesChanged", _ => true, Quiet));
-        Assert.False(await stays.ReceivesAsync("RemovedFromRoom", _ => true, TimeSpan.Zero));
+        Assert.Equal("Said after expert7 left the room.", heard.Notes);
+        Assert.DoesNotContain(await removed.ReceivedSoFarAsync(), e => e is NotesChanged);
+        Assert.DoesNotContain(await stays.ReceivedSoFarAsync(), e => e is RemovedFromRoom);
     }
 
     [Fact]
@@ -59,10 +54,10 @@ public sealed class RoomPeopleHubTests(AppFactory app)
         var secretariat = await app.SignInAsync("secretariat@demo.local");
 
         var removedRoom = await AppFactory.PostFormAsync(secretariat, $"/meetings/egm-2/rooms/{room}/edit?handler=Remove", [], $"/meetings/egm-2/rooms/{room}/edit");
-        var told = await member.NextEventAsync("RemovedFromRoom");
+        var told = await member.NextAsync<RemovedFromRoom>();
 
         Assert.Equal("/meetings/egm-2/edit", removedRoom.Headers.Location!.OriginalString);
-        Assert.Equal("This room was removed from the meeting.", told[1].GetString());
+        Assert.Equal((room, "This room was removed from the meeting."), (told.RoomId, told.Reason));
     }
 
     [Fact]
@@ -78,12 +73,13 @@ public sealed class RoomPeopleHubTests(AppFactory app)
         await using var noteTaker = await app.InRoomAsync("notetaker3", room);
 
         await app.ScopedAsync(sp => sp.GetRequiredService<GuidelinesReview.Web.Accounts.AccountService>().SetRolesAsync("test", userId, [Roles.Expert]));
-        var told = await demoted.NextEventAsync("RemovedFromRoom");
+        var told = await demoted.NextAsync<RemovedFromRoom>();
         await noteTaker.InvokeAsync<NotesSaveResult>("SaveNotes", room, 0, "Said after the demotion.");
+        var heard = await member.NextAsync<NotesChanged>();
 
-        Assert.Equal("You are no longer a member of this room.", told[1].GetString());
-        Assert.False(await demoted.ReceivesAsync("NotesChanged", _ => true, Quiet));
-        Assert.True(await member.ReceivesAsync("NotesChanged", e => NotesAre(e, "Said after the demotion."), TimeSpan.FromSeconds(5)));
-        Assert.False(await member.ReceivesAsync("RemovedFromRoom", _ => true, TimeSpan.Zero));
+        Assert.Equal("You are no longer a member of this room.", told.Reason);
+        Assert.Equal("Said after the demotion.", heard.Notes);
+        Assert.DoesNotContain(await demoted.ReceivedSoFarAsync(), e => e is NotesChanged);
+        Assert.DoesNotContain(await member.ReceivedSoFarAsync(), e => e is RemovedFromRoom);
     }
 }

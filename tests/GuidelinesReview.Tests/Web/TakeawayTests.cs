@@ -37,7 +37,7 @@ public sealed class TakeawayTests(AppFactory app)
         await using var member = await app.InRoomAsync("expert6", room);
 
         await noteTaker.InvokeAsync("AddTakeaway", new TakeawayInput(room, "Commit to accessible services.", TakeawayKind.Recommendation, ["inclusion", "inclusion"], ["inclusion", "inclusion"], null));
-        var takeaways = (await member.NextEventAsync("TakeawaysChanged"))[1].As<List<TakeawayView>>();
+        var takeaways = (await member.NextAsync<TakeawaysChanged>()).Takeaways;
 
         var recorded = Assert.Single(takeaways);
         Assert.Equal(["inclusion"], recorded.Areas);
