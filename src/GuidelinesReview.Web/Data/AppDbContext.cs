@@ -44,8 +44,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     {
         // Every instant is stored in UTC. SQLite keeps a DateTime as text without its kind, so
         // without this a value read back is Unspecified and serializes without its "Z".
+        // (This covers DateTime? columns too; UtcTimeTests checks both.)
         builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
