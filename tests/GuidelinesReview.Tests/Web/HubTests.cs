@@ -329,6 +329,12 @@ public sealed class HubTests(AppFactory app)
 
         Assert.Equal("Your account changed or you signed out elsewhere. Reload the page to continue.", refused.Message);
         Assert.False(await app.DbAsync(db => db.Comments.AnyAsync(c => c.Body == "Posted after demotion.")));
+
+        // The refused connection is out of the version's groups: what others post no longer reaches it.
+        await using var esi = await app.HubAsync("expert@demo.local");
+        await esi.InvokeAsync("JoinVersion", versionId, 0);
+        await esi.InvokeAsync<CommentView>("PostComment", Post(versionId, "Posted by someone else after the demotion."));
+        Assert.DoesNotContain(await hub.ReceivedSoFarAsync(), e => e is CommentChanged { Comment.Body: "Posted by someone else after the demotion." });
     }
 
     [Fact]
