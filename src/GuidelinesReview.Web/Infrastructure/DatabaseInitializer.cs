@@ -57,6 +57,7 @@ public sealed partial class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken ct)
     {
+        await RefuseUnknownMigrationsAsync(ct);
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         LogSqlite(await db.Database.SqlQueryRaw<string>("SELECT sqlite_version() AS Value").SingleAsync(ct));
@@ -108,6 +109,23 @@ public sealed partial class DatabaseInitializer(
         }
 
         LogDemoAccounts(DemoAccounts.Count);
+    }
+
+    /// <summary>
+    /// A database made before the migrations were collapsed into one (before a first release) would
+    /// fail half-way with "table already exists": say what it is and what to do instead.
+    /// </summary>
+    private async Task RefuseUnknownMigrationsAsync(CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database {db.Database.GetDbConnection().DataSource} was made by an older schema ({string.Join(", ", unknown)}) " +
+                "that this version of the app does not know. Before the first release the schema was started again: " +
+                "move that database aside (or delete the data folder) and start the app again to create a new one.");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready: SQLite {Version}, WAL mode")]

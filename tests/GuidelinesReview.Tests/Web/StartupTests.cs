@@ -92,6 +92,43 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_database_from_before_the_schema_was_started_again_is_refused_with_what_to_do()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var path = Path.Combine(data, "guidelines.db");
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE __EFMigrationsHistory (MigrationId TEXT PRIMARY KEY, ProductVersion TEXT NOT NULL);" +
+                "INSERT INTO __EFMigrationsHistory VALUES ('20261121053249_InitialSchema', '6.0.7');" +
+                "CREATE TABLE Guidelines (Id INTEGER PRIMARY KEY, Slug TEXT); INSERT INTO Guidelines (Slug) VALUES ('kept');";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        using (var app = new CustomAppFactory(data))
+        {
+            var refused = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+            Assert.Contains("older schema (20261121053249_InitialSchema)", refused.ToString());
+            Assert.Contains("move that database aside", refused.ToString());
+        }
+
+        // Nothing was changed in it: no table added, the row still there.
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT COUNT(*) FROM sqlite_master WHERE type = 'table') || ' ' || (SELECT Slug FROM Guidelines)";
+            Assert.Equal("2 kept", (string?)await command.ExecuteScalarAsync());
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
     public void The_migrations_describe_the_current_model()
     {
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options;
