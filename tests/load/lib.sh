@@ -10,14 +10,26 @@ data=$(mktemp -d)
 temporary=("$data")
 pid=
 
-cleanup() {
-  local code=$?
+# stop_app: stops the app started by start_app, by its PID (SIGTERM, then SIGKILL after 5 s).
+stop_app() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   fi
+  pid=
+}
+
+# fresh_data: empties the data folder, so the next start_app begins on a new database.
+fresh_data() {
+  rm -rf "$data"
+  mkdir -p "$data"
+}
+
+cleanup() {
+  local code=$?
+  stop_app
   rm -rf "${temporary[@]}"
   exit $code
 }

@@ -30,7 +30,15 @@ public static class AppSetup
             connectionString = $"Data Source={Path.Combine(dataDirectory, "guidelines.db")}";
         }
 
-        services.AddDbContext<AppDbContext>(o => o.UseSqlite(connectionString));
+        var busyTimeout = options.SqliteBusyTimeoutMs > 0 ? new SqliteBusyTimeout(options.SqliteBusyTimeoutMs) : null;
+        services.AddDbContext<AppDbContext>(o =>
+        {
+            o.UseSqlite(connectionString);
+            if (busyTimeout is not null)
+            {
+                o.AddInterceptors(busyTimeout);
+            }
+        });
 
         // Keys beside the database, so sign-ins and antiforgery tokens survive a restart.
         services.AddDataProtection()
