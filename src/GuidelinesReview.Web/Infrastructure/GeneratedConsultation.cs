@@ -199,7 +199,7 @@ public sealed partial class GeneratedConsultation(
     }
 
     /// <summary>
-    /// A prepared INSERT run once per row in the current transaction: EF Core 6 sends SQLite one
+    /// A prepared INSERT run once per row in the current transaction: EF Core's SQLite provider sends one
     /// command per row through change tracking, several times slower for 100,000 rows. Values are
     /// written as EF stores them (enums as names, Guids as upper-case text, dates as ISO text).
     /// </summary>
