@@ -41,11 +41,10 @@ export function byId(id, kind) {
   return /** @type {T} */ (found);
 }
 
-/** @type {ReturnType<typeof setTimeout> | undefined} */
-let toastTimer;
-
 /**
  * Shows a short message in the layout's toast (role=status, so screen readers hear it).
+ * The hiding timer is kept on the element, not in this module: each page script is bundled on
+ * its own, so site.js and the page's script each have a copy of this module and share only the element.
  * @param {string} text
  * @param {number} [ms] how long it stays
  */
@@ -54,6 +53,6 @@ export function say(text, ms = 3000) {
   if (!toast) return;
   toast.textContent = text;
   toast.classList.add('show');
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => toast.classList.remove('show'), ms);
+  clearTimeout(Number(toast.dataset.hideTimer));
+  toast.dataset.hideTimer = String(setTimeout(() => toast.classList.remove('show'), ms));
 }
