@@ -1,5 +1,3 @@
-using GuidelinesReview.Core.Content;
-
 namespace GuidelinesReview.Core.Drafts;
 
 public enum BlockKind

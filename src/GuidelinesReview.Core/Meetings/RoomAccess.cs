@@ -1,5 +1,3 @@
-using GuidelinesReview.Core.Accounts;
-
 namespace GuidelinesReview.Core.Meetings;
 
 public enum RoomAction

@@ -1,6 +1,4 @@
 using GuidelinesReview.Core.Accounts;
-using GuidelinesReview.Core.Content;
-using GuidelinesReview.Core.Drafts;
 using Microsoft.AspNetCore.Identity;
 
 namespace GuidelinesReview.Web.Accounts;

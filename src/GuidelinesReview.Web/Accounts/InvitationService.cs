@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Text;
 using GuidelinesReview.Web.Data;

@@ -2,7 +2,6 @@ using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 

@@ -9,7 +9,7 @@ namespace GuidelinesReview.Web.Comments;
 /// The JSON API over the same <see cref="CommentService"/> as the hub, for integrations and
 /// clients that cannot hold a WebSocket. Documented in the README ("Integrations").
 /// </summary>
-public static partial class CommentsApi
+public static class CommentsApi
 {
     public sealed record HideInput(string? Reason);
 

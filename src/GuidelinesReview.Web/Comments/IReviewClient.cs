@@ -1,4 +1,3 @@
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Live;
 
 namespace GuidelinesReview.Web.Comments;

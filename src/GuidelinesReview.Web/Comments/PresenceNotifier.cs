@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using GuidelinesReview.Web.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace GuidelinesReview.Web.Comments;

@@ -1,6 +1,4 @@
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Drafts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 

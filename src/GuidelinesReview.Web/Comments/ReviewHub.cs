@@ -1,6 +1,4 @@
 using GuidelinesReview.Core.Comments;
-using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Live;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,6 @@
 using GuidelinesReview.Core.Consultations;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +41,7 @@ public sealed class WindowForm
 }
 
 /// <summary>
-/// The consultation windows of draft versions: what they allow now (for <see cref="CommentService"/>,
+/// The consultation windows of draft versions: what they allow now (for <see cref="Comments.CommentService"/>,
 /// the hub and the draft page, all on the injected clock) and the secretariat's changes to them.
 /// </summary>
 public sealed class ConsultationService(AppDbContext db, TimeProvider clock)

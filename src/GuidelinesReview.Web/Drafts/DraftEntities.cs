@@ -1,7 +1,5 @@
-using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Drafts;
-using Microsoft.AspNetCore.Identity;
 
 namespace GuidelinesReview.Web.Drafts;
 

@@ -122,8 +122,8 @@ public sealed partial class DatabaseInitializer(
         if (unknown.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The database {db.Database.GetDbConnection().DataSource} was made by an older schema ({string.Join(", ", unknown)}) " +
-                "that this version of the app does not know. Before the first release the schema was started again: " +
+                $"The database {db.Database.GetDbConnection().DataSource} was made with migrations this version of the app does not know ({string.Join(", ", unknown)}). " +
+                "Before the first release the schema was started again: " +
                 "move that database aside (or delete the data folder) and start the app again to create a new one.");
         }
     }

@@ -2,7 +2,7 @@ namespace GuidelinesReview.Web.Live;
 
 /// <summary>
 /// For every JSON API call: a refusal (<see cref="RefusedException"/>) becomes its status code with
-/// <c>{ "error": "<sentence>" }</c> and, when rate-limited, <c>Retry-After</c> — the API's
+/// <c>{ "error": "…" }</c> and, when rate-limited, <c>Retry-After</c> — the API's
 /// counterpart of <see cref="HubCallFilter"/>.
 /// </summary>
 public sealed partial class ApiRefusalFilter(ILogger<ApiRefusalFilter> logger) : IEndpointFilter

@@ -1,7 +1,6 @@
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 

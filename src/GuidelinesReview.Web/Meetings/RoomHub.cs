@@ -6,34 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Meetings;
 
-public interface IRoomClient
-{
-    Task RoomChanged(int roomId, bool isOpen, string? focusAnchor, DateTime? timerEndsAt);
-
-    /// <summary>New notes: the Markdown (for editors) and the safe HTML members see, rendered as on the page.</summary>
-    Task NotesChanged(int roomId, int version, string notes, string savedById, string html);
-
-    Task TakeawaysChanged(int roomId, IReadOnlyList<TakeawayView> takeaways);
-
-    Task HandsChanged(int roomId, IReadOnlyList<HandView> hands, HandView? called);
-
-    Task PresenceChanged(int roomId, IReadOnlyList<PresenceView> people);
-
-    /// <summary>This connection was taken out of the room (removed from it, the room removed, or a role taken away); the page stops.</summary>
-    Task RemovedFromRoom(int roomId, string reason);
-}
-
-/// <summary>Who is in which room now (one connection, one room).</summary>
-public sealed class RoomPresence : PresenceTracker
-{
-    public override IReadOnlyList<string> GroupsOf(int roomId) => [RoomGroups.Room(roomId)];
-}
-
-public static class RoomGroups
-{
-    public static string Room(int roomId) => $"room:{roomId}";
-}
-
 /// <summary>
 /// A breakout room live, at <c>/hubs/room</c>. Joining checks membership on the server; only
 /// then is the connection added to the room's group, so nobody receives another room's events.
@@ -99,18 +71,3 @@ public sealed class RoomHub(RoomService rooms, RoomPresence presence, AppDbConte
     private Task SendPresenceAsync(int roomId) => hub.Clients.Group(RoomGroups.Room(roomId)).PresenceChanged(roomId, presence.People(roomId));
 }
 
-/// <summary>Pushes committed room changes to the room's group only.</summary>
-public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub)
-{
-    public Task RoomChangedAsync(int roomId, bool isOpen, string? focus, DateTime? timerEndsAt) =>
-        hub.Clients.Group(RoomGroups.Room(roomId)).RoomChanged(roomId, isOpen, focus, timerEndsAt);
-
-    public Task NotesChangedAsync(int roomId, int version, string notes, string savedById, string html) =>
-        hub.Clients.Group(RoomGroups.Room(roomId)).NotesChanged(roomId, version, notes, savedById, html);
-
-    public Task TakeawaysChangedAsync(int roomId, IReadOnlyList<TakeawayView> takeaways) =>
-        hub.Clients.Group(RoomGroups.Room(roomId)).TakeawaysChanged(roomId, takeaways);
-
-    public Task HandsChangedAsync(int roomId, IReadOnlyList<HandView> hands, HandView? called) =>
-        hub.Clients.Group(RoomGroups.Room(roomId)).HandsChanged(roomId, hands, called);
-}

@@ -2,11 +2,7 @@ using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Core.Rollups;
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Drafts;
-using GuidelinesReview.Web.Meetings;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Rollups;

@@ -1,4 +1,3 @@
-using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Web.Drafts;
 
 namespace GuidelinesReview.Web.Rollups;

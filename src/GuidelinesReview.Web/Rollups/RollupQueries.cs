@@ -1,7 +1,6 @@
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Rollups;
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Meetings;

@@ -2,7 +2,6 @@ using System.Globalization;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Rollups;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
 namespace GuidelinesReview.Web.Rollups;

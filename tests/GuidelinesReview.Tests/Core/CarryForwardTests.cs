@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Diff;
-using GuidelinesReview.Web.Comments;
 
 namespace GuidelinesReview.Tests.Core;
 

@@ -2,7 +2,6 @@ using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.RateLimiting;
-using GuidelinesReview.Web.Drafts;
 
 namespace GuidelinesReview.Tests.Core;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Drafts;
-using GuidelinesReview.Web.Drafts;
 
 namespace GuidelinesReview.Tests.Core;
 

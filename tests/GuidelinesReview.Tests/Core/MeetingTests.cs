@@ -2,7 +2,6 @@ using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Fixtures;
-using GuidelinesReview.Web.Comments;
 
 namespace GuidelinesReview.Tests.Core;
 

@@ -1,8 +1,6 @@
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Rollups;
-using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Meetings;
 
 namespace GuidelinesReview.Tests.Core;
 

@@ -1,5 +1,4 @@
 using GuidelinesReview.Core.Drafts;
-using GuidelinesReview.Web.Drafts;
 
 namespace GuidelinesReview.Tests.Core;
 

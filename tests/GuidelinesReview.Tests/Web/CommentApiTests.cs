@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Drafts;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Drafts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Tests.Web;

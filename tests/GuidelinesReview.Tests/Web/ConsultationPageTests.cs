@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Web.Consultations;
-using GuidelinesReview.Web.Drafts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Tests.Web;

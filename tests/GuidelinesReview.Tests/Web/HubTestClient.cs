@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
@@ -185,7 +184,9 @@ public sealed class HubTestClient : IAsyncDisposable
     /// whatever the server had sent it before now: the server sends it a sentinel and this waits for
     /// it. Messages on one connection arrive in the order they were sent, so an event sent earlier
     /// (say, by a hub call that has returned) cannot still be on its way. For asserting that one did
-    /// not come, without guessing how long to wait.
+    /// not come, without guessing how long to wait. It covers only pushes the server had made when
+    /// the sentinel went out: a push sent later on purpose (the viewer list, 250 ms after a change)
+    /// needs its own positive event to wait for.
     /// </summary>
     public async Task<IReadOnlyList<object>> ReceivedSoFarAsync()
     {

@@ -1,9 +1,6 @@
-using System.Net;
 using System.Text.Json;
 using GuidelinesReview.Core.Comments;
-using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static GuidelinesReview.Tests.Web.CommentTestData;

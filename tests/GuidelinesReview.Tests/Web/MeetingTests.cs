@@ -1,5 +1,4 @@
 using System.Net;
-using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Rollups;
-using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Rollups;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,6 +1,4 @@
 using GuidelinesReview.Core.Meetings;
-using GuidelinesReview.Web.Comments;
-using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using GuidelinesReview.Core.Accounts;
-using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

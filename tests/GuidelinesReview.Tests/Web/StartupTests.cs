@@ -2,12 +2,8 @@ using System.Diagnostics;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Fixtures;
 using GuidelinesReview.Web.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidelinesReview.Tests.Web;
@@ -111,7 +107,7 @@ public sealed class StartupTests
         using (var app = new CustomAppFactory(data))
         {
             var refused = Assert.ThrowsAny<Exception>(() => app.CreateClient());
-            Assert.Contains("older schema (20261121053249_InitialSchema)", refused.ToString());
+            Assert.Contains("migrations this version of the app does not know (20261121053249_InitialSchema)", refused.ToString());
             Assert.Contains("move that database aside", refused.ToString());
         }
 

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Drafts;
-using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Infrastructure;
 using GuidelinesReview.Web.Meetings;

@@ -1,5 +1,4 @@
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Meetings;
 using Microsoft.AspNetCore.Mvc;
