@@ -302,5 +302,22 @@ public sealed class SignInRateLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode); // reading the form is not limited
     }
 
+    [Fact]
+    public async Task The_invitation_form_shares_the_sign_in_budget_of_an_address()
+    {
+        var client = app.Anonymous();
+        for (var i = 0; i < 3; i++)
+        {
+            var attempt = await AppFactory.PostFormAsync(client, "/account/login", new() { ["Input.Email"] = "observer@demo.local", ["Input.Password"] = "wrong-password" });
+            Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        }
+
+        // Refused before the form is even read: guessing invitation tokens is slowed like guessing passwords.
+        var refused = await client.PostAsync("/account/invite/some-guessed-token", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Password"] = "a-new-password-1" }));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Too many sign-in attempts", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => app.Dispose();
 }

@@ -29,6 +29,11 @@ public sealed class RolePageMatrixTests(AppFactory app)
         ["/meetings/new"] = ["admin", "secretariat"],
         [$"/guidelines/{AppFactory.SampleSlug}/v/3/rollup"] = ["admin", "secretariat"],
         ["/meetings/egm-2/edit"] = ["admin", "secretariat"],
+        [$"/guidelines/{AppFactory.SampleSlug}/compare?from=2&to=3"] = Everyone,
+        [$"/guidelines/{AppFactory.SampleSlug}/my-comments"] = Everyone,
+        ["/meetings/egm-2/summary"] = Everyone,
+        [$"/guidelines/{AppFactory.SampleSlug}/publish"] = ["admin", "secretariat"],
+        [$"/guidelines/{AppFactory.SampleSlug}/v/3/findings?format=md"] = ["admin", "secretariat"],
     };
 
     public static TheoryData<string, string> Cases()
