@@ -14,7 +14,7 @@ public static class AccountsFeature
 {
     public const string SignInRateLimit = "sign-in";
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services, AppOptions options, bool isDevelopment)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, AppOptions options, CookieSecurePolicy securePolicy)
     {
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountService>();
@@ -47,7 +47,7 @@ public static class AccountsFeature
             o.Cookie.Name = "gr.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = securePolicy;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
 

@@ -40,6 +40,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public IQueryable<Meeting> MeetingOf(int agendaItemId) =>
         Meetings.Where(m => m.Days.Any(d => d.Agenda.Any(a => a.Id == agendaItemId)));
 
+    /// <summary>The thematic areas and principles of the guideline a meeting (by one of its agenda items) is about.</summary>
+    public async Task<List<GuidelineTerm>> TermsOfMeetingAsync(int agendaItemId, CancellationToken ct)
+    {
+        var guidelineId = await MeetingOf(agendaItemId).Select(m => m.Version.GuidelineId).SingleAsync(ct);
+        return await GuidelineTerms.Where(t => t.GuidelineId == guidelineId).ToListAsync(ct);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // Every instant is stored in UTC. SQLite keeps a DateTime as text without its kind, so

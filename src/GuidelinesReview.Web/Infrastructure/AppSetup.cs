@@ -75,7 +75,7 @@ public static class AppSetup
 
         // The features, each registering its services, hubs, page policies and options.
         services.AddLive();
-        services.AddAccounts(options, builder.Environment.IsDevelopment());
+        services.AddAccounts(options, securePolicy);
         services.AddDrafts();
         services.AddComments();
         services.AddMeetings();

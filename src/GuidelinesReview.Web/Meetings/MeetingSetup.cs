@@ -186,8 +186,7 @@ public sealed class MeetingSetup(AppDbContext db, RoomEvictions evictions)
         var room = await db.BreakoutRooms.Include(r => r.Members).Include(r => r.Sections).Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == roomId, ct)
             ?? throw RefusedException.NotFound($"Breakout room {roomId} does not exist.");
         var problems = new List<string>();
-        var guidelineId = await db.MeetingOf(room.AgendaItemId).Select(m => m.Version.GuidelineId).SingleAsync(ct);
-        var allowedTerms = (await db.GuidelineTerms.Where(t => t.GuidelineId == guidelineId).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        var allowedTerms = (await db.TermsOfMeetingAsync(room.AgendaItemId, ct)).Select(t => t.Id).ToHashSet();
         if (termIds.Any(id => !allowedTerms.Contains(id)))
         {
             problems.Add("Some chosen thematic areas or principles are not this guideline's; reload the page.");

@@ -2,7 +2,6 @@ using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -262,7 +261,7 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         }
 
         limiter.AcquireAction(caller.UserId);
-        var terms = await TermsAsync(room, ct);
+        var terms = await db.TermsOfMeetingAsync(room.AgendaItemId, ct);
         var takeaway = new Takeaway
         {
             RoomId = room.Id,
@@ -350,13 +349,6 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
     private async Task<IReadOnlyList<HandView>> HandsAsync(int roomId, CancellationToken ct) =>
         await db.RaisedHands.AsNoTracking().Where(h => h.RoomId == roomId).OrderBy(h => h.RaisedAt)
             .Select(h => new HandView(h.UserId, h.User.DisplayName, h.RaisedAt)).ToListAsync(ct);
-
-    private async Task<List<GuidelineTerm>> TermsAsync(BreakoutRoom room, CancellationToken ct)
-    {
-        var guidelineId = await db.MeetingOf(room.AgendaItemId)
-            .Select(m => m.Version.GuidelineId).SingleAsync(ct);
-        return await db.GuidelineTerms.Where(t => t.GuidelineId == guidelineId).ToListAsync(ct);
-    }
 
     /// <summary>Refuses an anchor that is not a paragraph of the meeting's draft in the sections the room discusses.</summary>
     private async Task RequireInScopeAsync(BreakoutRoom room, string anchor, CancellationToken ct)
