@@ -53,6 +53,17 @@ public sealed class RollupTests(AppServer app)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await AppServer.ScreenshotAsync(page, "rollup-matrix");
 
+        // Chart.js (bundled into rollup.js) draws bars in the page's blue on every chart's canvas.
+        var charts = page.Locator("canvas[data-chart]");
+        Assert.True(await charts.CountAsync() >= 2, "the page has charts of comments by group and by region");
+        await page.WaitForFunctionAsync(@"() => [...document.querySelectorAll('canvas[data-chart]')].every(c => {
+            const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+            for (let i = 0; i < data.length; i += 4) if (data[i] < 40 && data[i + 2] > 120 && data[i + 3] > 200) return true;
+            return false;
+        })");
+        await charts.First.ScrollIntoViewIfNeededAsync();
+        await AppServer.ScreenshotAsync(page, "rollup-charts");
+
         // the app also holds the Development demo consultation: the test follows its own four comments
         var ebo = page.Locator(".rollup-item", new() { HasText = "Harbourview asks for neighbourhood budgets" });
         var eboSecond = page.Locator(".rollup-item", new() { HasText = "Co-design sessions need interpreters" });
