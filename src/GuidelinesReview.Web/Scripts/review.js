@@ -4,7 +4,7 @@
 // seen and catches up from it after a reconnect; comments written while offline wait in
 // localStorage (review/offline-queue.js) and are sent, once each (client ids), when the connection is back.
 import { el, say } from './shared/dom.js';
-import { connectTo, errorText, isRefusal, HubConnectionState } from './shared/hub.js';
+import { connectTo, errorText, isRefusal, rejoinAfterReconnect, HubConnectionState } from './shared/hub.js';
 import { OfflineQueue } from './review/offline-queue.js';
 import { collapse, quoteFromSelection, quoteTyped, indexText, highlightSegments } from './review/quotes.js';
 
@@ -118,7 +118,6 @@ function review(draft) {
     if (id === versionId) showPresence(viewers);
   });
   connection.onreconnecting(() => setStatus('Connection lost: reconnecting… Comments you write now will be sent when it is back.', 'reconnecting'));
-  connection.onreconnected(() => { join().catch(() => setTimeout(start, 2000)); });
 
   const online = () => navigator.onLine && connection.state === HubConnectionState.Connected && joined;
 
@@ -143,7 +142,7 @@ function review(draft) {
     }
   }
 
-  connection.onclose(() => { joined = false; setTimeout(start, 2000); });
+  rejoinAfterReconnect(connection, join, start, () => { joined = false; return true; });
 
   async function join() {
     joined = false;

@@ -2,7 +2,7 @@
 // GuidelinesReview: a breakout room live (/hubs/room). The notes' saving rules (versions,
 // conflicts, the browser's copy) are in room/notes-sync.js; this file shows them.
 import { byId, say } from './shared/dom.js';
-import { connectTo, errorText, HubConnectionState } from './shared/hub.js';
+import { connectTo, errorText, rejoinAfterReconnect, HubConnectionState } from './shared/hub.js';
 import { NotesSync, staleCopyText } from './room/notes-sync.js';
 
 /** @typedef {import('./shared/hub-types.js').RoomState} RoomState */
@@ -81,8 +81,7 @@ function room(root) {
     connection.stop();
   });
   connection.onreconnecting(() => status('Connection lost: reconnecting… Your notes are kept in this browser until saved.', 'reconnecting'));
-  connection.onreconnected(() => { join().catch(() => setTimeout(start, 2000)); });
-  connection.onclose(() => { if (!removed) setTimeout(start, 2000); });
+  rejoinAfterReconnect(connection, join, start, () => !removed);
 
   /** @param {string} text @param {string} kind */
   function status(text, kind) { $('room-status').textContent = text; $('room-status').dataset.state = kind; }
