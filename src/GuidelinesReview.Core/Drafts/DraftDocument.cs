@@ -28,7 +28,8 @@ public sealed record DraftSection(
 /// <summary>
 /// One commentable block of a draft. <see cref="Html"/> is the block's own element, carrying
 /// its anchor as <c>id</c> and <c>data-anchor</c>; a list item comes wrapped in its own
-/// single-item list so that every block can be shown on its own.
+/// single-item list so that every block can be shown on its own. <see cref="Source"/> is the
+/// block's Markdown as written (markers and heading tags included): translation segments are cut from it.
 /// </summary>
 public sealed record DraftBlock(
     int Ordinal,
@@ -39,6 +40,7 @@ public sealed record DraftBlock(
     string Html,
     string ContentHash,
     IReadOnlyList<string> Areas,
-    IReadOnlyList<string> Principles);
+    IReadOnlyList<string> Principles,
+    string Source);
 
 public sealed record DraftDocument(IReadOnlyList<DraftSection> Sections, IReadOnlyList<DraftBlock> Blocks);

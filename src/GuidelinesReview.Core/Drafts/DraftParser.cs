@@ -30,7 +30,7 @@ public static class DraftParser
 {
     // A trailing brace group of "name: values" is a tag group (an unknown name is an error, to catch
     // typos); other braces, such as "Use of {placeholders}", are heading text.
-    private static readonly Regex TagGroup = new(@"\s*\{\s*([A-Za-z]+\s*:[^{}]*)\}\s*$", RegexOptions.CultureInvariant);
+    internal static readonly Regex TagGroup = new(@"\s*\{\s*([A-Za-z]+\s*:[^{}]*)\}\s*$", RegexOptions.CultureInvariant);
 
     /// <param name="firstLine">The file line the Markdown starts on, so errors name the line an editor sees.</param>
     public static DraftDocument Parse(string markdown, Taxonomy taxonomy, int firstLine = 1)
@@ -72,7 +72,7 @@ public static class DraftParser
 
                 // The page's own title is the h1; sections start at h2.
                 heading.Level = Math.Min(6, current.Level + 1);
-                blocks.Add(MakeBlock(blocks.Count, anchor, BlockKind.Heading, current, heading, SafeMarkdown.Render(heading, anchor)));
+                blocks.Add(MakeBlock(markdown, blocks.Count, anchor, BlockKind.Heading, current, heading, SafeMarkdown.Render(heading, anchor)));
                 continue;
             }
 
@@ -97,7 +97,7 @@ public static class DraftParser
                     foreach (var item in list.OfType<ListItemBlock>())
                     {
                         var anchor = Next(current, "li", counters);
-                        blocks.Add(MakeBlock(blocks.Count, anchor, BlockKind.ListItem, current, item, RenderListItem(list, item, anchor, order++)));
+                        blocks.Add(MakeBlock(markdown, blocks.Count, anchor, BlockKind.ListItem, current, item, RenderListItem(list, item, anchor, order++)));
                     }
 
                     break;
@@ -112,7 +112,7 @@ public static class DraftParser
                     break;
                 case CodeBlock code:
                     var codeAnchor = Next(current, "c", counters);
-                    blocks.Add(MakeBlock(blocks.Count, codeAnchor, BlockKind.Code, current, code, RenderCode(code, codeAnchor)));
+                    blocks.Add(MakeBlock(markdown, blocks.Count, codeAnchor, BlockKind.Code, current, code, RenderCode(code, codeAnchor)));
                     break;
 
                 // Thematic breaks and link reference definitions carry no text to comment on.
@@ -121,7 +121,7 @@ public static class DraftParser
             void AddBlock(string prefix, BlockKind kind)
             {
                 var anchor = Next(current, prefix, counters);
-                blocks.Add(MakeBlock(blocks.Count, anchor, kind, current, node, SafeMarkdown.Render(node, anchor)));
+                blocks.Add(MakeBlock(markdown, blocks.Count, anchor, kind, current, node, SafeMarkdown.Render(node, anchor)));
             }
         }
 
@@ -191,10 +191,50 @@ public static class DraftParser
         return $"{section.Anchor}-{prefix}{counters[prefix]}";
     }
 
-    private static DraftBlock MakeBlock(int ordinal, string anchor, BlockKind kind, DraftSection section, MarkdownObject node, string html)
+    private static DraftBlock MakeBlock(string markdown, int ordinal, string anchor, BlockKind kind, DraftSection section, MarkdownObject node, string html)
     {
         var text = PlainText.Of(node);
-        return new DraftBlock(ordinal, anchor, kind, section.Anchor, text, html, HashOf(kind, text), section.Areas, section.Principles);
+        var source = markdown.Substring(node.Span.Start, Math.Min(node.Span.Length, markdown.Length - node.Span.Start)).TrimEnd();
+        return new DraftBlock(ordinal, anchor, kind, section.Anchor, text, html, HashOf(kind, text), section.Areas, section.Principles, source);
+    }
+
+    /// <summary>Largest single block accepted when a block is rendered on its own (a translation of one).</summary>
+    public const int MaxBlockLength = 40_000;
+
+    /// <summary>
+    /// Renders one block written on its own (a localized block built by <c>Segments.Localize</c>) as
+    /// <see cref="Parse"/> renders the block it stands for: the same anchor, a heading at
+    /// <paramref name="headingLevel"/>, a list item wrapped in its own list with its number.
+    /// </summary>
+    public static string RenderBlock(string markdown, string anchor, int headingLevel)
+    {
+        var document = SafeMarkdown.Parse(markdown, MaxBlockLength);
+        var html = new StringBuilder();
+        var first = true;
+        foreach (var node in document.ToList())
+        {
+            var id = first ? anchor : null;
+            first = false;
+            switch (node)
+            {
+                case HeadingBlock heading:
+                    heading.Level = Math.Min(6, headingLevel);
+                    html.Append(id is null ? SafeMarkdown.Render(heading) : SafeMarkdown.Render(heading, id));
+                    break;
+                case ListBlock list when id is not null && list.FirstOrDefault() is ListItemBlock item:
+                    var order = int.TryParse(list.OrderedStart, out var start) ? start : 1;
+                    html.Append(RenderListItem(list, item, id, order));
+                    break;
+                case CodeBlock code when id is not null:
+                    html.Append(RenderCode(code, id));
+                    break;
+                case Block block:
+                    html.Append(id is null ? SafeMarkdown.Render(block) : SafeMarkdown.Render(block, id));
+                    break;
+            }
+        }
+
+        return html.ToString();
     }
 
     private static string RenderListItem(ListBlock list, ListItemBlock item, string anchor, int order)
