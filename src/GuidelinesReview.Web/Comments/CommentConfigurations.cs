@@ -15,6 +15,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(c => c.Type).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.HiddenReason).HasMaxLength(500);
+        builder.Property(c => c.Language).HasMaxLength(20);
         builder.HasOne<DraftVersion>().WithMany().HasForeignKey(c => c.VersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Block).WithMany().HasForeignKey(c => c.BlockId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -33,6 +33,9 @@ public sealed class Comment
     public int? QuoteStart { get; set; }
     public int? QuoteEnd { get; set; }
 
+    /// <summary>The language of the reading view it was written on (null: the version's own language).</summary>
+    public string? Language { get; set; }
+
     public CommentStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }

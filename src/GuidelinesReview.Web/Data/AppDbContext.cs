@@ -4,6 +4,7 @@ using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Meetings;
 using GuidelinesReview.Web.Rollups;
+using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -35,6 +36,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<RaisedHand> RaisedHands => Set<RaisedHand>();
     public DbSet<ConsultationWindow> ConsultationWindows => Set<ConsultationWindow>();
     public DbSet<KeyFinding> KeyFindings => Set<KeyFinding>();
+    public DbSet<Translation> Translations => Set<Translation>();
+    public DbSet<TranslationEvent> TranslationEvents => Set<TranslationEvent>();
+    public DbSet<TranslationCandidate> TranslationCandidates => Set<TranslationCandidate>();
+    public DbSet<TranslationComment> TranslationComments => Set<TranslationComment>();
+    public DbSet<TranslatorLanguage> TranslatorLanguages => Set<TranslatorLanguage>();
+    public DbSet<GlossaryItem> GlossaryItems => Set<GlossaryItem>();
+    public DbSet<GlossaryItemRendering> GlossaryItemRenderings => Set<GlossaryItemRendering>();
 
     /// <summary>The meeting whose agenda holds the given item (a room's meeting).</summary>
     public IQueryable<Meeting> MeetingOf(int agendaItemId) =>

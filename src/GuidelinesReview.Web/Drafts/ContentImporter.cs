@@ -1,6 +1,7 @@
 using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Translations;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Drafts;
@@ -12,7 +13,7 @@ public sealed record ImportReport(int Published, int Unchanged, IReadOnlyList<st
 /// an unchanged file is skipped, a changed file for a published version is refused with an
 /// error in the log, and a broken file never stops the other files from loading.
 /// </summary>
-public sealed partial class ContentImporter(AppDbContext db, DraftPublisher publisher, ILogger<ContentImporter> logger)
+public sealed partial class ContentImporter(AppDbContext db, DraftPublisher publisher, TranslationContentImporter translations, ILogger<ContentImporter> logger)
 {
     public async Task<ImportReport> ImportAsync(string contentPath, CancellationToken ct)
     {
@@ -39,7 +40,18 @@ public sealed partial class ContentImporter(AppDbContext db, DraftPublisher publ
                 continue;
             }
 
-            foreach (var file in Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal))
+            try
+            {
+                await translations.ImportGlossaryAsync(guideline, folder, ct);
+            }
+            catch (ContentFormatException e)
+            {
+                errors.Add(e.Message);
+                LogGuidelineRefused(folder, e.Message);
+            }
+
+            // In version order (v10 after v9), each version's translations right after it, so the next one carries them.
+            foreach (var file in Directory.GetFiles(folder, "*.md").OrderBy(f => VersionOrder(f)).ThenBy(f => f, StringComparer.Ordinal))
             {
                 var name = $"{Path.GetFileName(folder)}/{Path.GetFileName(file)}";
                 try
@@ -63,6 +75,11 @@ public sealed partial class ContentImporter(AppDbContext db, DraftPublisher publ
                             LogVersionRefused(name, result.Message);
                             break;
                     }
+
+                    if (result.Version is { } version)
+                    {
+                        errors.AddRange(await translations.ImportVersionAsync(guideline, folder, version, ct));
+                    }
                 }
                 catch (Exception e) when (e is ContentFormatException or MarkdownRejectedException or IOException or Microsoft.EntityFrameworkCore.DbUpdateException)
                 {
@@ -75,6 +92,9 @@ public sealed partial class ContentImporter(AppDbContext db, DraftPublisher publ
 
         return new ImportReport(published, unchanged, errors);
     }
+
+    private static int VersionOrder(string path) =>
+        Path.GetFileNameWithoutExtension(path) is ['v', .. var digits] && int.TryParse(digits, out var n) ? n : int.MaxValue;
 
     private async Task<Guideline> UpsertGuidelineAsync(string folder, CancellationToken ct)
     {

@@ -88,4 +88,7 @@ public sealed class Block
     public string Text { get; set; } = "";
     public string Html { get; set; } = "";
     public string ContentHash { get; set; } = "";
+
+    /// <summary>The block's Markdown as written; translation segments are cut from it.</summary>
+    public string Source { get; set; } = "";
 }

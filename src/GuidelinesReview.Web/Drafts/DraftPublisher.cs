@@ -3,6 +3,7 @@ using GuidelinesReview.Core.Drafts;
 using GuidelinesReview.Core.Text;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Translations;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Drafts;
@@ -24,13 +25,14 @@ public sealed record PublishResult(PublishOutcome Outcome, string Message, Draft
 /// of a published version never changes (people comment on it): a different body under an
 /// existing number is refused. Its label, date, status and summary may be updated.
 /// </summary>
-public sealed class DraftPublisher(AppDbContext db, CarryForwardService carryForward, CommentSnapshots snapshots, TimeProvider clock)
+public sealed class DraftPublisher(AppDbContext db, CarryForwardService carryForward, TranslationCarryService translations, CommentSnapshots snapshots, TimeProvider clock)
 {
     /// <summary>Hash of the body with line endings and trailing blank lines normalised, so an editor's final newline is no change.</summary>
     public static string HashBody(string body) =>
         Hashing.Sha256Hex(body.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd());
 
-    public async Task<PublishResult> PublishAsync(Guideline guideline, string sourceText, string sourceName, CancellationToken ct)
+    /// <param name="editorialAnchors">Blocks of the new version whose change the secretariat marked editorial: their translations keep their approval.</param>
+    public async Task<PublishResult> PublishAsync(Guideline guideline, string sourceText, string sourceName, CancellationToken ct, IReadOnlySet<string>? editorialAnchors = null)
     {
         var file = DraftFile.Parse(sourceText, sourceName);
         var meta = file.FrontMatter;
@@ -52,10 +54,11 @@ public sealed class DraftPublisher(AppDbContext db, CarryForwardService carryFor
                     $"v{number} of '{guideline.Slug}' is published in '{existing.Language}'; {sourceName} says '{meta.Language}'. The language of a version cannot change.");
             }
 
+            await FillSourcesAsync(guideline, existing, file, ct);
             var date = meta.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             if (existing.Label == meta.Label && existing.Status == meta.Status && existing.Date == date && existing.Summary == meta.Summary)
             {
-                return new PublishResult(PublishOutcome.Unchanged, $"v{number} of '{guideline.Slug}' is already published.");
+                return new PublishResult(PublishOutcome.Unchanged, $"v{number} of '{guideline.Slug}' is already published.", existing);
             }
 
             var change = existing.Status != meta.Status ? $"status {existing.Status} → {meta.Status}" : "label, date or summary";
@@ -65,10 +68,7 @@ public sealed class DraftPublisher(AppDbContext db, CarryForwardService carryFor
         }
 
         var terms = await db.GuidelineTerms.Where(t => t.GuidelineId == guideline.Id).ToListAsync(ct);
-        var taxonomy = new Taxonomy(
-            terms.Where(t => t.Kind == TaxonomyKind.ThematicArea).Select(t => new TaxonomyTerm(t.Kind, t.Key, t.Name)).ToList(),
-            terms.Where(t => t.Kind == TaxonomyKind.Principle).Select(t => new TaxonomyTerm(t.Kind, t.Key, t.Name)).ToList());
-        var document = DraftParser.Parse(file.Body, taxonomy, file.BodyFirstLine);
+        var document = Parse(file, terms);
 
         var version = new DraftVersion
         {
@@ -122,6 +122,7 @@ public sealed class DraftPublisher(AppDbContext db, CarryForwardService carryFor
                 Text = draftBlock.Text,
                 Html = draftBlock.Html,
                 ContentHash = draftBlock.ContentHash,
+                Source = draftBlock.Source,
             });
         }
 
@@ -131,10 +132,39 @@ public sealed class DraftPublisher(AppDbContext db, CarryForwardService carryFor
         db.DraftVersions.Add(version);
         await db.SaveChangesAsync(ct);
         var carried = await carryForward.RunAsync(version, ct);
+        var translated = await translations.RunAsync(version, editorialAnchors, ct);
         await transaction.CommitAsync(ct);
         snapshots.Clear(); // earlier comments now carry a placement in this version
         var summary = carried is null ? "" : $" Comments from v{carried.FromVersionNumber}: {carried.Unchanged} unchanged, {carried.Modified} on changed text, {carried.Orphaned} whose text is gone.";
+        if (translated is { } t && t.Kept + t.Outdated + t.Editorial + t.Candidates + t.SourceGone > 0)
+        {
+            summary += $" Translations: {t.Kept} kept, {t.Outdated} outdated, {t.Editorial} kept as editorial, {t.Candidates} offered as candidates, {t.SourceGone} whose source is gone.";
+        }
+
         return new PublishResult(PublishOutcome.Published, $"Published v{number} '{version.Label}' of '{guideline.Slug}' ({version.Blocks.Count} blocks).{summary}", version, carried);
+    }
+
+    private static DraftDocument Parse(DraftFile file, List<GuidelineTerm> terms) => DraftParser.Parse(file.Body, new Taxonomy(
+        terms.Where(t => t.Kind == TaxonomyKind.ThematicArea).Select(t => new TaxonomyTerm(t.Kind, t.Key, t.Name)).ToList(),
+        terms.Where(t => t.Kind == TaxonomyKind.Principle).Select(t => new TaxonomyTerm(t.Kind, t.Key, t.Name)).ToList()), file.BodyFirstLine);
+
+    /// <summary>Versions published before blocks kept their Markdown get it from their (unchanged) text once.</summary>
+    private async Task FillSourcesAsync(Guideline guideline, DraftVersion version, DraftFile file, CancellationToken ct)
+    {
+        var blocks = await db.Blocks.Where(b => b.VersionId == version.Id && b.Source == "").ToListAsync(ct);
+        if (blocks.Count == 0)
+        {
+            return;
+        }
+
+        var sources = Parse(file, await db.GuidelineTerms.Where(t => t.GuidelineId == guideline.Id).ToListAsync(ct))
+            .Blocks.ToDictionary(b => b.Anchor, b => b.Source, StringComparer.Ordinal);
+        foreach (var block in blocks)
+        {
+            block.Source = sources.GetValueOrDefault(block.Anchor, "");
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static int CountWords(string text) =>

@@ -6,6 +6,7 @@ using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Meetings;
 using GuidelinesReview.Web.Rollups;
+using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -81,6 +82,7 @@ public static class AppSetup
         services.AddMeetings();
         services.AddConsultations();
         services.AddRollups();
+        services.AddTranslations();
     }
 
     public static void UseGuidelinesReview(this WebApplication app)
@@ -122,5 +124,6 @@ public static class AppSetup
         app.MapRazorPages();
         app.MapComments();
         app.MapMeetings();
+        app.MapTranslations();
     }
 }

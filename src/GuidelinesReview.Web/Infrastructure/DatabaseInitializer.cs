@@ -3,6 +3,7 @@ using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Meetings;
+using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,9 @@ public sealed partial class DatabaseInitializer(
         ("expert@demo.local", Roles.Expert, "Esi Expert", "Metropolitan Planning Institute", StakeholderGroup.Academia, Region.Africa),
         ("expert2@demo.local", Roles.Expert, "Elias Expert", "Ministry of Urban Development", StakeholderGroup.NationalGovernment, Region.LatinAmericaAndTheCaribbean),
         ("translator@demo.local", Roles.Translator, "Tomás Translator", "Language services", StakeholderGroup.Other, Region.LatinAmericaAndTheCaribbean),
+        ("translator2@demo.local", Roles.Translator, "Fanny Translator", "Language services", StakeholderGroup.Other, Region.EuropeAndCentralAsia),
+        ("translator3@demo.local", Roles.Translator, "Sofía Translator", "Language services", StakeholderGroup.Other, Region.LatinAmericaAndTheCaribbean),
+        ("translator4@demo.local", Roles.Translator, "Amal Translator", "Language services", StakeholderGroup.Other, Region.MiddleEastAndNorthAfrica),
         ("observer@demo.local", Roles.Observer, "Olu Observer", "Civic Data Network", StakeholderGroup.CivilSociety, Region.NorthAmerica),
 
         // Enough people for the sample meeting's rooms (content/meetings/egm-2.yml).
@@ -53,6 +57,15 @@ public sealed partial class DatabaseInitializer(
         ("expert6@demo.local", Roles.Expert, "Elena Expert", "Digital Rights Observatory", StakeholderGroup.CivilSociety, Region.EuropeAndCentralAsia),
         ("expert7@demo.local", Roles.Expert, "Ebo Expert", "City of Harbourview", StakeholderGroup.LocalAndRegionalGovernment, Region.Africa),
         ("expert8@demo.local", Roles.Expert, "Ezra Expert", "Regional Development Bank", StakeholderGroup.InternationalOrganisation, Region.NorthAmerica),
+    ];
+
+    /// <summary>The languages the demo translators work in (language, and whether they also review it).</summary>
+    public static readonly IReadOnlyList<(string Email, string Language, bool Reviews)> DemoTranslatorLanguages =
+    [
+        ("translator@demo.local", "fr", true),
+        ("translator2@demo.local", "fr", true),
+        ("translator3@demo.local", "es", true),
+        ("translator4@demo.local", "ar", true),
     ];
 
     public async Task InitializeAsync(CancellationToken ct)
@@ -105,6 +118,16 @@ public sealed partial class DatabaseInitializer(
             if (errors.Count > 0)
             {
                 throw new InvalidOperationException($"Could not create demo account {account.Email}: {string.Join("; ", errors)}");
+            }
+        }
+
+        foreach (var (email, language, reviews) in DemoTranslatorLanguages)
+        {
+            var userId = (await userManager.FindByEmailAsync(email))!.Id;
+            if (!await db.TranslatorLanguages.AnyAsync(l => l.UserId == userId))
+            {
+                db.TranslatorLanguages.Add(new TranslatorLanguage { UserId = userId, Language = language, Reviews = reviews });
+                await db.SaveChangesAsync();
             }
         }
 

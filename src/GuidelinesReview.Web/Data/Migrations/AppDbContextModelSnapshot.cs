@@ -195,6 +195,10 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -521,6 +525,10 @@ namespace GuidelinesReview.Web.Data.Migrations
 
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1099,6 +1107,290 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("KeyFindingTakeaway");
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.GlossaryItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuidelineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuidelineId", "Term")
+                        .IsUnique();
+
+                    b.ToTable("GlossaryItems");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.GlossaryItemRendering", b =>
+                {
+                    b.Property<int>("GlossaryItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Forbidden")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preferred")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GlossaryItemId", "Language");
+
+                    b.ToTable("GlossaryItemRenderings");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.Translation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockAnchor")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CarriedFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EditorialChange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SegmentId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TranslatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaivedChecks")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarriedFromId");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("TranslatorId");
+
+                    b.HasIndex("VersionId", "Language", "SegmentId")
+                        .IsUnique();
+
+                    b.ToTable("Translations");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.TranslationCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromTranslationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromTranslationId");
+
+                    b.HasIndex("VersionId", "Language", "SegmentId");
+
+                    b.ToTable("TranslationCandidates");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.TranslationComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("VersionId", "Language", "SegmentId");
+
+                    b.ToTable("TranslationComments");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.TranslationEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TranslationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("TranslationId");
+
+                    b.ToTable("TranslationEvents");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.TranslatorLanguage", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reviews")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Language");
+
+                    b.ToTable("TranslatorLanguages");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1664,6 +1956,115 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.GlossaryItem", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Drafts.Guideline", "Guideline")
+                        .WithMany()
+                        .HasForeignKey("GuidelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Guideline");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.GlossaryItemRendering", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Translations.GlossaryItem", null)
+                        .WithMany("Renderings")
+                        .HasForeignKey("GlossaryItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.Translation", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Translations.Translation", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "Translator")
+                        .WithMany()
+                        .HasForeignKey("TranslatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Reviewer");
+
+                    b.Navigation("Translator");
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.TranslationCandidate", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Translations.Translation", "FromTranslation")
+                        .WithMany()
+                        .HasForeignKey("FromTranslationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FromTranslation");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.TranslationComment", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.TranslationEvent", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GuidelinesReview.Web.Translations.Translation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("TranslationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.TranslatorLanguage", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1786,6 +2187,16 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("Comments");
 
                     b.Navigation("Takeaways");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.GlossaryItem", b =>
+                {
+                    b.Navigation("Renderings");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Translations.Translation", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,130 @@
+using GuidelinesReview.Core.Translations;
+using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Translations;
+
+public sealed record TranslationCarryReport(int Kept, int Outdated, int Editorial, int Candidates, int SourceGone);
+
+/// <summary>
+/// When a version is published, places every translation of the previous version in it
+/// (<see cref="TranslationCarry"/>): kept, outdated (the old source kept for the diff), editorial,
+/// or offered as a candidate. The previous version's rows are never changed: they are its history.
+/// </summary>
+public sealed partial class TranslationCarryService(AppDbContext db, DiffService diffs, TranslationReader reader, TimeProvider clock, ILogger<TranslationCarryService> logger)
+{
+    public async Task<TranslationCarryReport?> RunAsync(DraftVersion newVersion, IReadOnlySet<string>? editorialAnchors, CancellationToken ct)
+    {
+        var previous = await db.DraftVersions.AsNoTracking()
+            .Where(v => v.GuidelineId == newVersion.GuidelineId && v.Number < newVersion.Number)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new { v.Id, v.Number })
+            .FirstOrDefaultAsync(ct);
+        if (previous is null)
+        {
+            return null;
+        }
+
+        var old = await db.Translations.AsNoTracking().Where(t => t.VersionId == previous.Id).ToListAsync(ct);
+        if (old.Count == 0)
+        {
+            return new TranslationCarryReport(0, 0, 0, 0, 0);
+        }
+
+        var diff = await diffs.CompareAsync(previous.Id, newVersion.Id, ct);
+        var segments = (await reader.BlocksAsync(newVersion.Id, ct)).SelectMany(b => b.Segments).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var now = clock.GetUtcNow().UtcDateTime;
+        int kept = 0, outdated = 0, editorial = 0, candidates = 0, gone = 0;
+        foreach (var language in old.GroupBy(t => t.Language))
+        {
+            var byId = language.ToDictionary(t => t.Id);
+            var prior = language.Select(t => new PriorTranslation(t.Id, t.SegmentId, t.BlockAnchor, t.SourceHash, t.State, t.Text));
+            foreach (var carried in TranslationCarry.Place(diff, segments.Values.ToList(), prior, editorialAnchors))
+            {
+                var from = byId[carried.FromId];
+                if (carried.How is CarriedAs.Candidate or CarriedAs.SourceGone)
+                {
+                    db.TranslationCandidates.Add(new TranslationCandidate
+                    {
+                        VersionId = newVersion.Id,
+                        Language = from.Language,
+                        SegmentId = carried.SegmentId,
+                        FromTranslationId = from.Id,
+                        Reason = carried.Reason ?? "gone",
+                        Text = carried.Text,
+                    });
+                    _ = carried.How == CarriedAs.Candidate ? candidates++ : gone++;
+                    continue;
+                }
+
+                var segment = segments[carried.SegmentId!];
+                var translation = new Translation
+                {
+                    VersionId = newVersion.Id,
+                    Language = from.Language,
+                    SegmentId = segment.Id,
+                    BlockAnchor = segment.BlockAnchor,
+                    Text = carried.Text,
+                    State = from.State,
+                    ApprovedText = from.ApprovedText,
+                    SourceText = from.SourceText,
+                    SourceHash = from.SourceHash,
+                    Revision = 1,
+                    TranslatorId = from.TranslatorId,
+                    TranslatedAt = from.TranslatedAt,
+                    ReviewerId = from.ReviewerId,
+                    ReviewedAt = from.ReviewedAt,
+                    RejectReason = from.RejectReason,
+                    WaivedChecks = from.WaivedChecks,
+                    WaiverReason = from.WaiverReason,
+                    CarriedFromId = from.Id,
+                    UpdatedAt = now,
+                };
+                switch (carried.How)
+                {
+                    case CarriedAs.Kept:
+                        kept++;
+                        break;
+                    case CarriedAs.Renumbered:
+                        kept++;
+                        (translation.SourceText, translation.SourceHash) = (segment.Source, segment.Hash);
+                        translation.ApprovedText = from.ApprovedText is null ? null : carried.Text;
+                        break;
+                    case CarriedAs.Editorial:
+                        editorial++;
+                        (translation.SourceText, translation.SourceHash, translation.EditorialChange) = (segment.Source, segment.Hash, true);
+                        break;
+                    default:
+                        outdated++;
+                        translation.State = TranslationState.Outdated;
+                        break;
+                }
+
+                translation.Events.Add(new TranslationEvent
+                {
+                    Kind = translation.State == TranslationState.Outdated && from.State != TranslationState.Outdated ? TranslationEventKind.Outdated : TranslationEventKind.Carried,
+                    State = translation.State,
+                    Text = translation.Text,
+                    Note = carried.How switch
+                    {
+                        CarriedAs.Editorial => $"Carried from v{previous.Number}; the source change was marked editorial.",
+                        CarriedAs.Outdated => $"Carried from v{previous.Number}; the source changed.",
+                        CarriedAs.Renumbered => $"Carried from v{previous.Number}; the heading was renumbered.",
+                        _ => $"Carried from v{previous.Number}.",
+                    },
+                    At = now,
+                });
+                db.Translations.Add(translation);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        var report = new TranslationCarryReport(kept, outdated, editorial, candidates, gone);
+        LogCarried(newVersion.Number, previous.Number, kept, outdated, editorial, candidates, gone);
+        return report;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Carried translations from v{From} to v{To}: {Kept} kept, {Outdated} outdated, {Editorial} editorial, {Candidates} candidates, {Gone} whose source is gone")]
+    private partial void LogCarried(int to, int from, int kept, int outdated, int editorial, int candidates, int gone);
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using GuidelinesReview.Core.Drafts;
+using GuidelinesReview.Core.Markdown;
+using GuidelinesReview.Core.Translations;
+using GuidelinesReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GuidelinesReview.Web.Translations;
+
+/// <summary>A block of a version with its translation segments (none for code).</summary>
+public sealed record SegmentedBlock(int Ordinal, string Anchor, BlockKind Kind, string SectionAnchor, string Source, string Html, IReadOnlyList<SourceSegment> Segments)
+{
+    /// <summary>The heading level the draft page gives this block (2 when it is not a heading).</summary>
+    public int HeadingLevel => Html.Length > 2 && Html[0] == '<' && Html[1] == 'h' && char.IsAsciiDigit(Html[2]) ? Html[2] - '0' : 2;
+}
+
+/// <summary>A block as readers of a localized version see it: its approved translation, or the source marked as not translated yet.</summary>
+public sealed record LocalizedBlock(string Anchor, BlockKind Kind, string Html, bool Translated, int SegmentCount, int ApprovedCount);
+
+/// <summary>Reads a version's segments and its approved translations, for the reading view, downloads and the workspace.</summary>
+public sealed class TranslationReader(AppDbContext db)
+{
+    // A published version's blocks never change: their segments are cut once per process.
+    private static readonly ConcurrentDictionary<int, IReadOnlyList<SegmentedBlock>> Cache = new();
+
+    public async Task<IReadOnlyList<SegmentedBlock>> BlocksAsync(int versionId, CancellationToken ct)
+    {
+        if (Cache.TryGetValue(versionId, out var cached))
+        {
+            return cached;
+        }
+
+        var blocks = await db.Blocks.AsNoTracking().Where(b => b.VersionId == versionId).OrderBy(b => b.Ordinal)
+            .Select(b => new { b.Ordinal, b.Anchor, b.Kind, Section = b.Section.Anchor, b.Source, b.Html })
+            .ToListAsync(ct);
+        IReadOnlyList<SegmentedBlock> segmented = blocks
+            .Select(b => new SegmentedBlock(b.Ordinal, b.Anchor, b.Kind, b.Section, b.Source, b.Html, Segments.Of(b.Kind, b.Anchor, b.Source)))
+            .ToList();
+        if (segmented.Count > 0 && segmented.All(b => b.Source.Length > 0))
+        {
+            Cache[versionId] = segmented;
+        }
+
+        return segmented;
+    }
+
+    /// <summary>Segment id → the approved text, for one version and language.</summary>
+    public async Task<Dictionary<string, string>> ApprovedAsync(int versionId, string language, CancellationToken ct) =>
+        await db.Translations.AsNoTracking()
+            .Where(t => t.VersionId == versionId && t.Language == language && t.ApprovedText != null)
+            .ToDictionaryAsync(t => t.SegmentId, t => t.ApprovedText!, StringComparer.Ordinal, ct);
+
+    /// <summary>Every block in reading order, with approved translations in place of the source.</summary>
+    public async Task<IReadOnlyList<LocalizedBlock>> LocalizedAsync(int versionId, string language, CancellationToken ct)
+    {
+        var approved = await ApprovedAsync(versionId, language, ct);
+        var result = new List<LocalizedBlock>();
+        foreach (var block in await BlocksAsync(versionId, ct))
+        {
+            var done = block.Segments.Count(s => approved.ContainsKey(s.Id));
+            if (done == 0)
+            {
+                result.Add(new LocalizedBlock(block.Anchor, block.Kind, block.Html, block.Segments.Count == 0, block.Segments.Count, 0));
+                continue;
+            }
+
+            string html;
+            try
+            {
+                html = DraftParser.RenderBlock(Segments.Localize(block.Kind, block.Anchor, block.Source, approved), block.Anchor, block.HeadingLevel);
+            }
+            catch (MarkdownRejectedException)
+            {
+                html = block.Html; // a translation that cannot be rendered is shown as its source, never half
+                done = 0;
+            }
+
+            result.Add(new LocalizedBlock(block.Anchor, block.Kind, html, done == block.Segments.Count, block.Segments.Count, done));
+        }
+
+        return result;
+    }
+
+    /// <summary>The localized version as one Markdown document (approved translations, the source elsewhere).</summary>
+    public async Task<string> LocalizedMarkdownAsync(int versionId, string language, CancellationToken ct)
+    {
+        var approved = await ApprovedAsync(versionId, language, ct);
+        var blocks = await BlocksAsync(versionId, ct);
+        return string.Join("\n\n", blocks.Select(b => b.Segments.Count == 0 ? b.Source : Segments.Localize(b.Kind, b.Anchor, b.Source, approved))) + "\n";
+    }
+}
