@@ -13,6 +13,7 @@ internal sealed class TranslationConfiguration : IEntityTypeConfiguration<Transl
         builder.Property(t => t.BlockAnchor).HasMaxLength(60);
         builder.Property(t => t.SourceHash).HasMaxLength(32);
         builder.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Revision).IsConcurrencyToken();
         builder.Property(t => t.RejectReason).HasMaxLength(1000);
         builder.Property(t => t.WaivedChecks).HasMaxLength(400);
         builder.Property(t => t.WaiverReason).HasMaxLength(1000);

@@ -1194,6 +1194,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SegmentId")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GuidelinesReview.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201144401_Translations")]
+    [Migration("20261201145239_Translations")]
     partial class Translations
     {
         /// <inheritdoc />
@@ -1197,6 +1197,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SegmentId")
