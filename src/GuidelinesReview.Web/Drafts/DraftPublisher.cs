@@ -144,7 +144,7 @@ public sealed class DraftPublisher(AppDbContext db, CarryForwardService carryFor
         return new PublishResult(PublishOutcome.Published, $"Published v{number} '{version.Label}' of '{guideline.Slug}' ({version.Blocks.Count} blocks).{summary}", version, carried);
     }
 
-    private static DraftDocument Parse(DraftFile file, List<GuidelineTerm> terms) => DraftParser.Parse(file.Body, new Taxonomy(
+    internal static DraftDocument Parse(DraftFile file, List<GuidelineTerm> terms) => DraftParser.Parse(file.Body, new Taxonomy(
         terms.Where(t => t.Kind == TaxonomyKind.ThematicArea).Select(t => new TaxonomyTerm(t.Kind, t.Key, t.Name)).ToList(),
         terms.Where(t => t.Kind == TaxonomyKind.Principle).Select(t => new TaxonomyTerm(t.Kind, t.Key, t.Name)).ToList()), file.BodyFirstLine);
 

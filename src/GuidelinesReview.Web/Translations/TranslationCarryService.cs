@@ -1,3 +1,5 @@
+using GuidelinesReview.Core.Content;
+using GuidelinesReview.Core.Diff;
 using GuidelinesReview.Core.Translations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
@@ -6,6 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace GuidelinesReview.Web.Translations;
 
 public sealed record TranslationCarryReport(int Kept, int Outdated, int Editorial, int Candidates, int SourceGone);
+
+/// <summary>A block the new version changes whose translations would become outdated, unless the change is marked editorial.</summary>
+public sealed record EditorialChoice(string NewAnchor, IReadOnlyList<WordChange> Words, int Translations);
 
 /// <summary>
 /// When a version is published, places every translation of the previous version in it
@@ -123,6 +128,40 @@ public sealed partial class TranslationCarryService(AppDbContext db, DiffService
         var report = new TranslationCarryReport(kept, outdated, editorial, candidates, gone);
         LogCarried(newVersion.Number, previous.Number, kept, outdated, editorial, candidates, gone);
         return report;
+    }
+
+    /// <summary>
+    /// Before publishing <paramref name="file"/>: the changed blocks of the previous version that have
+    /// translations, which the secretariat may mark editorial (a typo, punctuation) so approvals survive.
+    /// </summary>
+    public async Task<IReadOnlyList<EditorialChoice>> EditorialChoicesAsync(Guideline guideline, DraftFile file, CancellationToken ct)
+    {
+        var previous = await db.DraftVersions.AsNoTracking()
+            .Where(v => v.GuidelineId == guideline.Id && v.Number < file.FrontMatter.Number)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new { v.Id })
+            .FirstOrDefaultAsync(ct);
+        if (previous is null || await db.DraftVersions.AnyAsync(v => v.GuidelineId == guideline.Id && v.Number == file.FrontMatter.Number, ct))
+        {
+            return [];
+        }
+
+        var translated = await db.Translations.AsNoTracking().Where(t => t.VersionId == previous.Id && t.Text != "")
+            .GroupBy(t => t.BlockAnchor).Select(g => new { Anchor = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Anchor, g => g.Count, StringComparer.Ordinal, ct);
+        if (translated.Count == 0)
+        {
+            return [];
+        }
+
+        var terms = await db.GuidelineTerms.AsNoTracking().Where(t => t.GuidelineId == guideline.Id).ToListAsync(ct);
+        var document = DraftPublisher.Parse(file, terms);
+        var newBlocks = document.Blocks.Select(b => new BlockRef(b.Ordinal, b.Anchor, b.Kind, b.SectionAnchor, b.Text)).ToList();
+        var diff = BlockAligner.Align(await diffs.BlocksAsync(previous.Id, ct), newBlocks);
+        return diff.Pairs
+            .Where(p => p.TextChanged && !p.Renumbered && p.Words is not null && translated.ContainsKey(p.Old!.Anchor))
+            .Select(p => new EditorialChoice(p.New!.Anchor, p.Words!, translated[p.Old!.Anchor]))
+            .ToList();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Carried translations from v{From} to v{To}: {Kept} kept, {Outdated} outdated, {Editorial} editorial, {Candidates} candidates, {Gone} whose source is gone")]
