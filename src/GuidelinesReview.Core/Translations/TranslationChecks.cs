@@ -70,7 +70,7 @@ public static class TranslationChecks
         CheckAll(from.ImageUrls.Where(u => u.Length > 0), to.ImageUrls, issues, TranslationCheckCodes.LinkMissing,
             url => $"The image '{url}' is missing from the translation; keep its address exactly as in the source.");
         CheckAll(from.CodeSpans, to.CodeSpans, issues, TranslationCheckCodes.CodeMissing,
-            code => $"The code '{code}' is missing from the translation; code is kept exactly as in the source, as code.");
+            code => $"The code '{code}' is missing from the translation; keep code spans unchanged, in backticks.");
         CheckAll(from.Footnotes, to.Footnotes, issues, TranslationCheckCodes.FootnoteMissing,
             label => $"The footnote mark '[^{label}]' is missing from the translation.");
         CheckNumbers(from, to, issues);
@@ -88,6 +88,7 @@ public static class TranslationChecks
     private static void CheckGlossary(IReadOnlyList<GlossaryHit> hits, InlineText target, string language, IssueList issues)
     {
         var done = new HashSet<GlossaryEntry>(ReferenceEqualityComparer.Instance);
+        var words = new Lazy<List<Word>>(() => Phrase.WordsOf(target.Prose));
         foreach (var hit in hits)
         {
             if (!done.Add(hit.Entry) || RenderingFor(hit.Entry, language) is not { } rendering)
@@ -95,7 +96,7 @@ public static class TranslationChecks
                 continue;
             }
 
-            var preferred = Occurrences(rendering.Preferred, target);
+            var preferred = Occurrences(rendering.Preferred, target, words);
             if (!string.IsNullOrWhiteSpace(rendering.Preferred) && preferred.Count == 0)
             {
                 issues.Add(TranslationCheckCodes.GlossaryMissing,
@@ -104,7 +105,7 @@ public static class TranslationChecks
 
             foreach (var forbidden in rendering.Forbidden ?? [])
             {
-                var used = Occurrences(forbidden, target)
+                var used = Occurrences(forbidden, target, words)
                     .FirstOrDefault(f => !preferred.Any(p => p.Start <= f.Start && f.End <= p.End));
                 if (used.Text is null)
                 {
@@ -145,7 +146,7 @@ public static class TranslationChecks
     }
 
     /// <summary>Where a rendering occurs in the prose of the translation, and the text found there.</summary>
-    private static List<(int Start, int End, string Text)> Occurrences(string? rendering, InlineText target)
+    private static List<(int Start, int End, string Text)> Occurrences(string? rendering, InlineText target, Lazy<List<Word>> words)
     {
         var prose = target.Prose;
         if (Phrase.Of(rendering) is not { } phrase)
@@ -159,7 +160,7 @@ public static class TranslationChecks
         }
 
         var inflection = Scripts.IsLatin(phrase.Text) ? Inflection.LatinPlural : Inflection.None;
-        return phrase.Matches(prose, Phrase.WordsOf(prose), inflection)
+        return phrase.Matches(prose, words.Value, inflection)
             .Select(m => (m.Start, m.End, PlainText.Collapse(target.Visible[m.Start..m.End])))
             .ToList();
     }
