@@ -544,9 +544,13 @@ public sealed class XliffTests
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
-    /// <summary>An XLIFF start followed by empty units forever, as an upload that never ends would be.</summary>
+    /// <summary>
+    /// An XLIFF start followed by empty units, as an upload that never ends would be. It does end
+    /// after 10 MB, so that a reader that does not count fails the test instead of hanging it.
+    /// </summary>
     private sealed class EndlessStream : Stream
     {
+        private const long GivesUpAt = 10 * 1024 * 1024;
         private static readonly byte[] Start = Encoding.UTF8.GetBytes("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\"><file id=\"f1\">");
         private static readonly byte[] Unit = Encoding.UTF8.GetBytes("<unit id=\"u\"/>");
         private long position;
@@ -564,6 +568,7 @@ public sealed class XliffTests
 
         public override int Read(byte[] buffer, int offset, int count)
         {
+            count = (int)Math.Min(count, GivesUpAt - position);
             for (var i = 0; i < count; i++, position++)
             {
                 buffer[offset + i] = position < Start.Length ? Start[position] : Unit[(position - Start.Length) % Unit.Length];
