@@ -46,99 +46,178 @@ public static partial class TranslationCarry
     [GeneratedRegex(@"^(?:\d{1,3}(?:\.\d{1,3})*\.?|Annex\s+[A-Z]\.?|[A-Z](?:\.\d{1,3})+\.?)(?=\s)", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingNumber();
 
+    /// <summary>Places one language's translations. For several languages, <see cref="Between"/> once and place each on it.</summary>
     /// <param name="editorialAnchors">New-version anchors of blocks whose change the secretariat marked editorial.</param>
     public static IReadOnlyList<CarriedTranslation> Place(
         DraftDiff diff,
         IReadOnlyList<SourceSegment> newSegments,
         IEnumerable<PriorTranslation> translations,
-        IReadOnlySet<string>? editorialAnchors = null)
+        IReadOnlySet<string>? editorialAnchors = null) =>
+        Between(diff, newSegments).Place(translations, editorialAnchors);
+
+    /// <summary>
+    /// The work that does not depend on the language (the new segments by block, the blocks' word
+    /// sets, where each deleted block was merged), done once and shared by every language placed on it.
+    /// </summary>
+    public static Carrier Between(DraftDiff diff, IReadOnlyList<SourceSegment> newSegments) => new(diff, newSegments);
+
+    /// <summary>
+    /// One comparison of two versions, on which each language's translations are placed in turn
+    /// (<see cref="Place"/>). It fills its caches as it goes: one caller at a time.
+    /// </summary>
+    public sealed class Carrier
     {
-        var segmentsByBlock = newSegments.GroupBy(s => s.BlockAnchor, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var newBlocks = diff.Pairs.Where(p => p.New is not null).Select(p => p.New!).ToList();
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var newWords = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        int[] NewWords(BlockRef b) => newWords.TryGetValue(b.Anchor, out var w) ? w : newWords[b.Anchor] = Similarity.WordSet(b.Text, vocabulary);
+        private readonly DraftDiff diff;
+        private readonly Dictionary<string, List<SourceSegment>> segmentsByBlock;
+        private readonly List<BlockRef> newBlocks;
+        private readonly List<BlockRef> oldBlocks;
+        private readonly List<(BlockRef Block, SourceSegment Segment)> added;
+        private readonly Dictionary<string, int> vocabulary = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int[]> newWords = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int[]> oldWords = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, BlockRef?> mergedInto = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(BlockRef Old, double Score)>> splitScores = new(StringComparer.Ordinal);
 
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        var placed = new List<CarriedTranslation>();
-        var candidates = new List<CarriedTranslation>();
-        var prior = translations.Where(t => t.Text.Trim().Length > 0).ToList();
-
-        // Exact sources first, so that an edited table cell never takes the place of an unchanged one.
-        foreach (var t in prior.OrderBy(t => ExactTarget(t) is null ? 1 : 0))
+        internal Carrier(DraftDiff diff, IReadOnlyList<SourceSegment> newSegments)
         {
-            var pair = diff.ForOldAnchor(t.BlockAnchor);
-            if (pair?.New is { } block)
-            {
-                var segments = segmentsByBlock.GetValueOrDefault(block.Anchor) ?? [];
-                var same = segments.FirstOrDefault(s => s.Hash == t.SourceHash && !taken.Contains(s.Id));
-                if (same is not null)
-                {
-                    taken.Add(same.Id);
-                    placed.Add(new CarriedTranslation(t.Id, CarriedAs.Kept, same.Id, t.Text, null));
-                    continue;
-                }
-
-                var counterpart = Counterpart(t, block, segments);
-                if (counterpart is null || !taken.Add(counterpart.Id))
-                {
-                    candidates.Add(new CarriedTranslation(t.Id, CarriedAs.Candidate, counterpart?.Id ?? segments.FirstOrDefault()?.Id, t.Text, "edited"));
-                    continue;
-                }
-
-                if (pair.Renumbered && pair.Old is { } old)
-                {
-                    placed.Add(new CarriedTranslation(t.Id, CarriedAs.Renumbered, counterpart.Id, Renumber(t.Text, old.Text, block.Text), null));
-                }
-                else if (editorialAnchors?.Contains(block.Anchor) == true)
-                {
-                    placed.Add(new CarriedTranslation(t.Id, CarriedAs.Editorial, counterpart.Id, t.Text, null));
-                }
-                else
-                {
-                    placed.Add(new CarriedTranslation(t.Id, CarriedAs.Outdated, counterpart.Id, t.Text, null));
-                }
-
-                continue;
-            }
-
-            // Deleted: merged into one block (nearly all its words there, in one block only), or gone.
-            var merged = pair?.Old is { } gone ? OnlyContainer(gone, newBlocks, NewWords, vocabulary) : null;
-            var target = merged is null ? null : segmentsByBlock.GetValueOrDefault(merged.Anchor)?.FirstOrDefault();
-            candidates.Add(target is null
-                ? new CarriedTranslation(t.Id, CarriedAs.SourceGone, null, t.Text, null)
-                : new CarriedTranslation(t.Id, CarriedAs.Candidate, target.Id, t.Text, "merged"));
-        }
-
-        // Split: a new block whose words nearly all stood in one older block offers that block's translation.
-        var priorByBlock = prior.GroupBy(t => t.BlockAnchor, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var oldBlocks = diff.Pairs.Where(p => p.Old is not null).Select(p => p.Old!).ToList();
-        var oldWords = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        foreach (var added in diff.Pairs.Where(p => p.Change == BlockChange.Added).Select(p => p.New!))
-        {
-            if (segmentsByBlock.GetValueOrDefault(added.Anchor)?.FirstOrDefault() is not { } segment)
-            {
-                continue;
-            }
-
-            var words = NewWords(added);
-            var scored = oldBlocks.Where(o => o.Kind == added.Kind && priorByBlock.ContainsKey(o.Anchor))
-                .Select(o => (Block: o, Score: Similarity.Containment(words, oldWords.TryGetValue(o.Anchor, out var w) ? w : oldWords[o.Anchor] = Similarity.WordSet(o.Text, vocabulary))))
-                .OrderByDescending(s => s.Score)
-                .Take(2)
+            this.diff = diff;
+            segmentsByBlock = newSegments.GroupBy(s => s.BlockAnchor, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            newBlocks = diff.Pairs.Where(p => p.New is not null).Select(p => p.New!).ToList();
+            oldBlocks = diff.Pairs.Where(p => p.Old is not null).Select(p => p.Old!).ToList();
+            added = diff.Pairs.Where(p => p.Change == BlockChange.Added)
+                .Select(p => (Block: p.New!, Segment: segmentsByBlock.GetValueOrDefault(p.New!.Anchor)?.FirstOrDefault()))
+                .Where(a => a.Segment is not null)
+                .Select(a => (a.Block, a.Segment!))
                 .ToList();
-            if (scored.Count > 0 && scored[0].Score >= CarryForward.ContainmentThreshold && (scored.Count == 1 || scored[1].Score < scored[0].Score) && words.Length >= 3)
-            {
-                var from = priorByBlock[scored[0].Block.Anchor];
-                candidates.Add(new CarriedTranslation(from.Id, CarriedAs.Candidate, segment.Id, from.Text, "split"));
-            }
         }
 
-        return placed.Concat(candidates.Where(c => c.How == CarriedAs.SourceGone || c.SegmentId is not null)).ToList();
+        /// <summary>Places one language's translations of the older version.</summary>
+        /// <param name="editorialAnchors">New-version anchors of blocks whose change the secretariat marked editorial.</param>
+        public IReadOnlyList<CarriedTranslation> Place(IEnumerable<PriorTranslation> translations, IReadOnlySet<string>? editorialAnchors = null)
+        {
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            var placed = new List<CarriedTranslation>();
+            var candidates = new List<CarriedTranslation>();
+            var prior = translations.Where(t => t.Text.Trim().Length > 0).ToList();
 
-        SourceSegment? ExactTarget(PriorTranslation t) =>
+            // Exact sources first, so that an edited table cell never takes the place of an unchanged one.
+            foreach (var t in prior.OrderBy(t => ExactTarget(t) is null ? 1 : 0))
+            {
+                var pair = diff.ForOldAnchor(t.BlockAnchor);
+                if (pair?.New is { } block)
+                {
+                    var segments = segmentsByBlock.GetValueOrDefault(block.Anchor) ?? [];
+                    var same = segments.FirstOrDefault(s => s.Hash == t.SourceHash && !taken.Contains(s.Id));
+                    if (same is not null)
+                    {
+                        taken.Add(same.Id);
+                        placed.Add(new CarriedTranslation(t.Id, CarriedAs.Kept, same.Id, t.Text, null));
+                        continue;
+                    }
+
+                    var counterpart = Counterpart(t, block, segments);
+                    if (counterpart is null || !taken.Add(counterpart.Id))
+                    {
+                        candidates.Add(new CarriedTranslation(t.Id, CarriedAs.Candidate, counterpart?.Id ?? segments.FirstOrDefault()?.Id, t.Text, "edited"));
+                        continue;
+                    }
+
+                    if (pair.Renumbered && pair.Old is { } old)
+                    {
+                        placed.Add(new CarriedTranslation(t.Id, CarriedAs.Renumbered, counterpart.Id, Renumber(t.Text, old.Text, block.Text), null));
+                    }
+                    else if (editorialAnchors?.Contains(block.Anchor) == true)
+                    {
+                        placed.Add(new CarriedTranslation(t.Id, CarriedAs.Editorial, counterpart.Id, t.Text, null));
+                    }
+                    else
+                    {
+                        placed.Add(new CarriedTranslation(t.Id, CarriedAs.Outdated, counterpart.Id, t.Text, null));
+                    }
+
+                    continue;
+                }
+
+                // Deleted: merged into one block (nearly all its words there, in one block only), or gone.
+                var merged = pair?.Old is { } gone ? MergedInto(gone) : null;
+                var target = merged is null ? null : segmentsByBlock.GetValueOrDefault(merged.Anchor)?.FirstOrDefault();
+                candidates.Add(target is null
+                    ? new CarriedTranslation(t.Id, CarriedAs.SourceGone, null, t.Text, null)
+                    : new CarriedTranslation(t.Id, CarriedAs.Candidate, target.Id, t.Text, "merged"));
+            }
+
+            // Split: a new block whose words nearly all stood in one older block offers that block's translation.
+            var priorByBlock = prior.GroupBy(t => t.BlockAnchor, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var (block, segment) in added)
+            {
+                if (NewWords(block).Length < 3)
+                {
+                    continue;
+                }
+
+                var from = OnlyBest(SplitScores(block).Where(s => priorByBlock.ContainsKey(s.Old.Anchor)));
+                if (from is not null)
+                {
+                    var translation = priorByBlock[from.Anchor];
+                    candidates.Add(new CarriedTranslation(translation.Id, CarriedAs.Candidate, segment.Id, translation.Text, "split"));
+                }
+            }
+
+            return placed.Concat(candidates.Where(c => c.How == CarriedAs.SourceGone || c.SegmentId is not null)).ToList();
+        }
+
+        private SourceSegment? ExactTarget(PriorTranslation t) =>
             diff.ForOldAnchor(t.BlockAnchor)?.New is { } b ? segmentsByBlock.GetValueOrDefault(b.Anchor)?.FirstOrDefault(s => s.Hash == t.SourceHash) : null;
+
+        private int[] NewWords(BlockRef b) => newWords.TryGetValue(b.Anchor, out var w) ? w : newWords[b.Anchor] = Similarity.WordSet(b.Text, vocabulary);
+
+        private int[] OldWords(BlockRef b) => oldWords.TryGetValue(b.Anchor, out var w) ? w : oldWords[b.Anchor] = Similarity.WordSet(b.Text, vocabulary);
+
+        /// <summary>The one new block of the same kind that holds nearly all the deleted block's words, if there is exactly one.</summary>
+        private BlockRef? MergedInto(BlockRef old)
+        {
+            if (!mergedInto.TryGetValue(old.Anchor, out var block))
+            {
+                var words = OldWords(old);
+                mergedInto[old.Anchor] = block = OnlyBest(newBlocks.Where(b => b.Kind == old.Kind).Select(b => (b, Similarity.Containment(words, NewWords(b)))));
+            }
+
+            return block;
+        }
+
+        /// <summary>How much of an added block's words stood in each older block of its kind, in reading order.</summary>
+        private List<(BlockRef Old, double Score)> SplitScores(BlockRef block)
+        {
+            if (!splitScores.TryGetValue(block.Anchor, out var scores))
+            {
+                var words = NewWords(block);
+                splitScores[block.Anchor] = scores = oldBlocks.Where(o => o.Kind == block.Kind).Select(o => (o, Similarity.Containment(words, OldWords(o)))).ToList();
+            }
+
+            return scores;
+        }
+
+        /// <summary>The block with the highest score, when that score reaches <see cref="CarryForward.ContainmentThreshold"/> and no other block has it.</summary>
+        private static BlockRef? OnlyBest(IEnumerable<(BlockRef Block, double Score)> scored)
+        {
+            BlockRef? best = null;
+            var bestScore = double.NegativeInfinity;
+            var tied = false;
+            foreach (var (block, score) in scored)
+            {
+                if (score > bestScore)
+                {
+                    (best, bestScore, tied) = (block, score, false);
+                }
+                else if (score == bestScore)
+                {
+                    tied = true;
+                }
+            }
+
+            return best is not null && bestScore >= CarryForward.ContainmentThreshold && !tied ? best : null;
+        }
     }
 
     /// <summary>The segment of the paired block that stands where the old one stood: the block itself, or the same table cell.</summary>
@@ -151,19 +230,6 @@ public static partial class TranslationCarry
 
         var cell = t.SegmentId.Length > t.BlockAnchor.Length ? t.SegmentId[t.BlockAnchor.Length..] : "";
         return segments.FirstOrDefault(s => s.Id == block.Anchor + cell);
-    }
-
-    private static BlockRef? OnlyContainer(BlockRef old, List<BlockRef> newBlocks, Func<BlockRef, int[]> newWords, Dictionary<string, int> vocabulary)
-    {
-        var words = Similarity.WordSet(old.Text, vocabulary);
-        var best = newBlocks.Where(b => b.Kind == old.Kind)
-            .Select(b => (Block: b, Score: Similarity.Containment(words, newWords(b))))
-            .OrderByDescending(s => s.Score)
-            .Take(2)
-            .ToList();
-        return best.Count > 0 && best[0].Score >= CarryForward.ContainmentThreshold && (best.Count == 1 || best[1].Score < best[0].Score)
-            ? best[0].Block
-            : null;
     }
 
     /// <summary>"2.3 Données ouvertes" under a heading renumbered from 2.3 to 3.3 becomes "3.3 Données ouvertes".</summary>

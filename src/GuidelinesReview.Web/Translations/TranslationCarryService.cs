@@ -39,13 +39,14 @@ public sealed partial class TranslationCarryService(AppDbContext db, DiffService
 
         var diff = await diffs.CompareAsync(previous.Id, newVersion.Id, ct);
         var segments = (await reader.BlocksAsync(newVersion.Id, ct)).SelectMany(b => b.Segments).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var carrier = TranslationCarry.Between(diff, segments.Values.ToList());
         var now = clock.GetUtcNow().UtcDateTime;
         int kept = 0, outdated = 0, editorial = 0, candidates = 0, gone = 0;
         foreach (var language in old.GroupBy(t => t.Language))
         {
             var byId = language.ToDictionary(t => t.Id);
             var prior = language.Select(t => new PriorTranslation(t.Id, t.SegmentId, t.BlockAnchor, t.SourceHash, t.State, t.Text));
-            foreach (var carried in TranslationCarry.Place(diff, segments.Values.ToList(), prior, editorialAnchors))
+            foreach (var carried in carrier.Place(prior, editorialAnchors))
             {
                 var from = byId[carried.FromId];
                 if (carried.How is CarriedAs.Candidate or CarriedAs.SourceGone)
