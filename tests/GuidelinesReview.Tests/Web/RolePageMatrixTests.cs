@@ -34,6 +34,9 @@ public sealed class RolePageMatrixTests(AppFactory app)
         ["/meetings/egm-2/summary"] = Everyone,
         [$"/guidelines/{AppFactory.SampleSlug}/publish"] = ["admin", "secretariat"],
         [$"/guidelines/{AppFactory.SampleSlug}/v/3/findings?format=md"] = ["admin", "secretariat"],
+        ["/admin/translators"] = ["admin", "secretariat"],
+        [$"/guidelines/{AppFactory.SampleSlug}/v/3/translations"] = ["admin", "secretariat", "translator"],
+        [$"/guidelines/{AppFactory.SampleSlug}/glossary"] = Everyone,
     };
 
     public static TheoryData<string, string> Cases()
@@ -131,6 +134,7 @@ public sealed class RolePageMatrixTests(AppFactory app)
         foreach (var who in Everyone.Where(w => w is not "admin" and not "secretariat"))
         {
             data.Add("/admin/invitations?handler=Revoke&id=1", who);
+            data.Add("/admin/translators", who);
         }
 
         return data;

@@ -1,19 +1,24 @@
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GuidelinesReview.Web.Pages.Account;
 
-public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CommentSnapshots snapshots) : PageModel
+public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CommentSnapshots snapshots, TranslatorLanguagesService translatorLanguages) : PageModel
 {
     [BindProperty]
     public ProfileFields Profile { get; set; } = new();
 
     public string Email { get; private set; } = "";
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
+
+    /// <summary>Whether the person is a Translator: then their languages are shown (set by the secretariat, not here).</summary>
+    public bool IsTranslator { get; private set; }
+    public IReadOnlyList<AssignedLanguage> TranslatorLanguages { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -53,6 +58,9 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
     private async Task DescribeAsync(AppUser user)
     {
         Email = user.Email ?? "";
-        RoleNames = (await users.GetRolesAsync(user)).Select(Roles.DisplayName).ToList();
+        var roles = await users.GetRolesAsync(user);
+        RoleNames = roles.Select(Roles.DisplayName).ToList();
+        IsTranslator = roles.Contains(Roles.Translator);
+        TranslatorLanguages = IsTranslator ? await translatorLanguages.OfAsync(user.Id, HttpContext.RequestAborted) : [];
     }
 }

@@ -15,6 +15,9 @@ public sealed class GuidelineModel(AppDbContext db) : PageModel
     public string Summary { get; private set; } = "";
     public IReadOnlyList<Row> Versions { get; private set; } = [];
 
+    /// <summary>Whether the guideline is translated into other languages (its versions then have a translations page).</summary>
+    public bool Translated { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var guideline = await db.Guidelines.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, ct);
@@ -24,6 +27,7 @@ public sealed class GuidelineModel(AppDbContext db) : PageModel
         }
 
         (Slug, Title, Summary) = (guideline.Slug, guideline.Title, guideline.Summary);
+        Translated = guideline.Languages.Contains(',', StringComparison.Ordinal);
         Versions = await db.DraftVersions.AsNoTracking()
             .Where(v => v.GuidelineId == guideline.Id)
             .OrderByDescending(v => v.Number)
