@@ -1,6 +1,9 @@
 namespace GuidelinesReview.Core.Comments;
 
-/// <summary>One comment (not a reply) as a line of the disposition table.</summary>
+/// <summary>
+/// One comment (not a reply) as a line of the disposition table. <see cref="Language"/> is the
+/// language of the reading view it was written on: the version's own language when written on it.
+/// </summary>
 public sealed record DispositionRow(
     int CommentId,
     string Anchor,
@@ -12,7 +15,8 @@ public sealed record DispositionRow(
     IReadOnlySet<string> Areas,
     IReadOnlySet<string> Principles,
     string StakeholderGroup,
-    string? Region);
+    string? Region,
+    string Language = "en");
 
 /// <summary>
 /// The secretariat's filters; null means "any". <see cref="Undecided"/> keeps only comments
@@ -26,7 +30,8 @@ public sealed record DispositionFilter(
     string? Area = null,
     string? Principle = null,
     string? StakeholderGroup = null,
-    string? Region = null)
+    string? Region = null,
+    string? Language = null)
 {
     public bool IsEmpty => this == new DispositionFilter();
 
@@ -38,7 +43,8 @@ public sealed record DispositionFilter(
         (Area is null || row.Areas.Contains(Area)) &&
         (Principle is null || row.Principles.Contains(Principle)) &&
         (StakeholderGroup is null || row.StakeholderGroup == StakeholderGroup) &&
-        (Region is null || row.Region == Region);
+        (Region is null || row.Region == Region) &&
+        (Language is null || string.Equals(row.Language, Language, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>"n of m dispositioned": withdrawn comments need no decision and are not counted.</summary>

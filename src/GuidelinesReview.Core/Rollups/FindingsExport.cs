@@ -9,7 +9,7 @@ public static class FindingsExport
     public static readonly string[] CsvColumns =
     [
         "Comment", "Section", "Paragraph", "Author", "Organisation", "Stakeholder group", "Region", "Type",
-        "Comment text", "Proposed change", "Decision", "Observation", "Where addressed",
+        "Language", "Comment text", "Proposed change", "Decision", "Observation", "Where addressed",
     ];
 
     public static string Markdown(FindingsReport report)
@@ -30,11 +30,11 @@ public static class FindingsExport
                 Findings(md, principle.Findings);
                 if (principle.Comments.Count > 0)
                 {
-                    md.AppendLine("| # | Section | Comment | Proposed change | Decision | Observation | Where addressed |");
-                    md.AppendLine("|---|---|---|---|---|---|---|");
+                    md.AppendLine("| # | Section | Language | Comment | Proposed change | Decision | Observation | Where addressed |");
+                    md.AppendLine("|---|---|---|---|---|---|---|---|");
                     foreach (var c in principle.Comments)
                     {
-                        md.Append(CultureInfo.InvariantCulture, $"| {c.Id} | {Cell(c.Section)} | {Cell(c.Text)} — {Cell(c.Author)} ({Cell(c.Group)}, {Cell(c.Region)}) | {Cell(c.ProposedChange ?? "")} | {Cell(c.Decision)} | {Cell(c.Observation)} | {Cell(c.WhereAddressed)} |").AppendLine();
+                        md.Append(CultureInfo.InvariantCulture, $"| {c.Id} | {Cell(c.Section)} | {Cell(c.Language)} | {Cell(c.Text)} — {Cell(c.Author)} ({Cell(c.Group)}, {Cell(c.Region)}) | {Cell(c.ProposedChange ?? "")} | {Cell(c.Decision)} | {Cell(c.Observation)} | {Cell(c.WhereAddressed)} |").AppendLine();
                     }
 
                     md.AppendLine();
@@ -69,7 +69,7 @@ public static class FindingsExport
             string[] cells =
             [
                 c.Id.ToString(CultureInfo.InvariantCulture), c.Section, c.Anchor, c.Author, c.Organisation, c.Group, c.Region, c.Type,
-                c.Text, c.ProposedChange ?? "", c.Decision, c.Observation, c.WhereAddressed,
+                c.Language, c.Text, c.ProposedChange ?? "", c.Decision, c.Observation, c.WhereAddressed,
             ];
             csv.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
         }

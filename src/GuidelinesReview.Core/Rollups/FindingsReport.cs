@@ -2,7 +2,10 @@ using GuidelinesReview.Core.Accounts;
 
 namespace GuidelinesReview.Core.Rollups;
 
-/// <summary>A comment as a line of the report's disposition table.</summary>
+/// <summary>
+/// A comment as a line of the report's disposition table. <see cref="Language"/> is the code of the
+/// reading view it was written on ("en" when on the version's own text), upper case as the pages show it.
+/// </summary>
 public sealed record ReportComment(
     int Id,
     string Section,
@@ -16,7 +19,8 @@ public sealed record ReportComment(
     string? ProposedChange,
     string Decision,
     string Observation,
-    string WhereAddressed);
+    string WhereAddressed,
+    string Language = "");
 
 public sealed record ReportTakeaway(int Id, string Room, string Kind, string Text);
 

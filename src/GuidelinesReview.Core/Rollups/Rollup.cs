@@ -12,8 +12,9 @@ public enum RollupItemKind
 
 /// <summary>
 /// One piece of feedback the rollup counts: a top-level comment, a room takeaway, or a room's
-/// notes. Areas and principles are term ids. Comments carry their author's profile, type and
-/// decision; takeaways and notes have no author group and no decision (null).
+/// notes. Areas and principles are term ids. Comments carry their author's profile, type,
+/// decision and the language of the reading view they were written on (the version's own
+/// language when written on it); takeaways and notes have none of these (null).
 /// </summary>
 public sealed record RollupItem(
     RollupItemKind Kind,
@@ -28,12 +29,13 @@ public sealed record RollupItem(
     int? MeetingId = null,
     CommentType? Type = null,
     Decision? Decision = null,
-    bool FromRoom = false);
+    bool FromRoom = false,
+    string? Language = null);
 
 /// <summary>
 /// Which items a rollup counts. Empty sets mean "any". Filtering on a comment-only attribute
-/// (group, region, organisation, type, decision, window) leaves only comments, since takeaways
-/// and notes have none of these.
+/// (group, region, organisation, type, decision, language, window) leaves only comments, since
+/// takeaways and notes have none of these.
 /// </summary>
 public sealed record RollupFilter
 {
@@ -41,6 +43,9 @@ public sealed record RollupFilter
     public IReadOnlySet<Region> Regions { get; init; } = new HashSet<Region>();
     public string? Organisation { get; init; }
     public IReadOnlySet<CommentType> Types { get; init; } = new HashSet<CommentType>();
+
+    /// <summary>Language codes of the reading view comments were written on (compared ignoring case).</summary>
+    public IReadOnlySet<string> Languages { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Decisions to keep; <see cref="Undecided"/> keeps comments without one.</summary>
     public IReadOnlySet<Decision> Decisions { get; init; } = new HashSet<Decision>();
@@ -57,7 +62,7 @@ public sealed record RollupFilter
     public static RollupFilter None { get; } = new();
 
     private bool CommentOnly => Groups.Count > 0 || Regions.Count > 0 || !string.IsNullOrWhiteSpace(Organisation) || Types.Count > 0
-        || Decisions.Count > 0 || Undecided || Window is not null;
+        || Languages.Count > 0 || Decisions.Count > 0 || Undecided || Window is not null;
 
     public bool Keeps(RollupItem item)
     {
@@ -75,6 +80,7 @@ public sealed record RollupFilter
             && (Regions.Count == 0 || item.Region is { } r && Regions.Contains(r))
             && (string.IsNullOrWhiteSpace(Organisation) || string.Equals(item.Organisation, Organisation.Trim(), StringComparison.OrdinalIgnoreCase))
             && (Types.Count == 0 || item.Type is { } t && Types.Contains(t))
+            && (Languages.Count == 0 || item.Language is { } l && Languages.Contains(l))
             && (Decisions.Count == 0 && !Undecided || (item.Decision is { } d ? Decisions.Contains(d) : Undecided))
             && (MeetingId is null || item.MeetingId == MeetingId)
             && (RoomId is null || item.RoomId == RoomId)
@@ -115,12 +121,16 @@ public sealed class Rollup
 
     public IReadOnlyDictionary<RollupItemKind, int> ByKind { get; private set; } = new Dictionary<RollupItemKind, int>();
 
+    /// <summary>Comments per language of the reading view they were written on (lower-case codes).</summary>
+    public IReadOnlyDictionary<string, int> ByLanguage { get; private set; } = new Dictionary<string, int>();
+
     public static Rollup Build(IEnumerable<RollupItem> items, RollupFilter filter)
     {
         var rollup = new Rollup(items.Where(filter.Keeps).ToList());
         var byGroup = new Dictionary<StakeholderGroup, int>();
         var byRegion = new Dictionary<Region, int>();
         var byKind = new Dictionary<RollupItemKind, int>();
+        var byLanguage = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in rollup.Items)
         {
             var areas = item.Areas.Count == 0 ? [None] : item.Areas.Distinct().ToList();
@@ -160,9 +170,14 @@ public sealed class Rollup
             {
                 Increment(byRegion, r);
             }
+
+            if (item.Language is { } language)
+            {
+                Increment(byLanguage, language.ToLowerInvariant());
+            }
         }
 
-        (rollup.ByGroup, rollup.ByRegion, rollup.ByKind) = (byGroup, byRegion, byKind);
+        (rollup.ByGroup, rollup.ByRegion, rollup.ByKind, rollup.ByLanguage) = (byGroup, byRegion, byKind, byLanguage);
         return rollup;
     }
 

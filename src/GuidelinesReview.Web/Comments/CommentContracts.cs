@@ -8,6 +8,10 @@ namespace GuidelinesReview.Web.Comments;
 
 public sealed record QuoteInput(string Exact, string? Prefix, string? Suffix, int? Start);
 
+/// <summary>
+/// A new comment or reply. <see cref="Language"/> is the language of the reading view it was written
+/// on (null or the version's own language: its source text); a quote is taken only on the source text.
+/// </summary>
 public sealed record PostCommentInput(
     Guid ClientId,
     int VersionId,
@@ -17,7 +21,8 @@ public sealed record PostCommentInput(
     string? ProposedText,
     QuoteInput? Quote,
     int? ParentId,
-    int? RoomId = null);
+    int? RoomId = null,
+    string? Language = null);
 
 public sealed record EditCommentInput(int CommentId, CommentType? Type, string Body, string? ProposedText);
 
@@ -39,7 +44,8 @@ public sealed record PlacementView(int Version, string? Anchor, Core.Diff.Placem
 /// <summary>
 /// A comment as clients see it. <see cref="Seq"/> is the id of its latest change event: clients
 /// keep the highest they have seen and catch up from it. For a hidden comment, people who are
-/// not secretariat get no body, proposed change or reason.
+/// not secretariat get no body, proposed change or reason. <see cref="Language"/> is the language of
+/// the reading view it was written on; null when written on the version's own text.
 /// </summary>
 public sealed record CommentView(
     int Id,
@@ -66,7 +72,8 @@ public sealed record CommentView(
     IReadOnlyList<string> Areas,
     IReadOnlyList<string> Principles,
     IReadOnlyList<PlacementView> Placements,
-    RoomRef? Room = null);
+    RoomRef? Room = null,
+    string? Language = null);
 
 /// <summary>The breakout room (and meeting) a comment was posted from.</summary>
 public sealed record RoomRef(int Id, string Title, string MeetingSlug, string MeetingTitle);

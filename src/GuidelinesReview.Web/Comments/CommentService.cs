@@ -51,6 +51,7 @@ public sealed partial class CommentService(
         // A comment posted from a breakout room is the meeting's own channel, outside the consultation windows
         // (the room itself is checked below).
         var version = await OpenVersionAsync(input.VersionId, caller, fromRoom: input.RoomId is not null, ct);
+        var language = await LanguageAsync(input, version, ct);
         var comment = new Comment
         {
             VersionId = version.Id,
@@ -62,6 +63,7 @@ public sealed partial class CommentService(
             ProposedText = string.IsNullOrWhiteSpace(input.ProposedText) ? null : input.ProposedText,
             Status = CommentStatus.Active,
             CreatedAt = Now,
+            Language = language,
         };
 
         if (input.RoomId is { } roomId)
@@ -134,6 +136,20 @@ public sealed partial class CommentService(
 
         var (full, redacted) = await broadcaster.CommentChangedAsync(comment.Id);
         return (caller.CanModerate ? full : redacted, true);
+    }
+
+    /// <summary>The language of the reading view the comment was written on (null: the version's own), refused when the guideline does not list it.</summary>
+    private async Task<string?> LanguageAsync(PostCommentInput input, DraftVersion version, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(input.Language))
+        {
+            return null;
+        }
+
+        var languages = await db.Guidelines.Where(g => g.Id == version.GuidelineId).Select(g => g.Languages).SingleAsync(ct);
+        var (language, problem) = CommentLanguage.Check(input.Language, version.Language,
+            languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), quoted: input.Quote is not null && input.ParentId is null);
+        return problem is null ? language : throw RefusedException.Invalid(problem);
     }
 
     /// <summary>

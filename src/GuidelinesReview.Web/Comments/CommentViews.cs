@@ -104,7 +104,7 @@ public sealed class CommentViews(AppDbContext db)
         return comments.Select(c =>
         {
             var view = ToView(c, numbers[c.VersionId], seqs.GetValueOrDefault(c.Id), replies.GetValueOrDefault(c.Id), revisions.GetValueOrDefault(c.Id), placements[c.Id].ToList())
-                with { Room = c.RoomId is { } r ? rooms.GetValueOrDefault(r) : null };
+                with { Room = c.RoomId is { } r ? rooms.GetValueOrDefault(r) : null, Language = c.Language };
             return moderator || view.Hidden is null ? view : Redact(view);
         }).ToList();
     }

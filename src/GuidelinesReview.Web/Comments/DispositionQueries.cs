@@ -18,6 +18,7 @@ public sealed class DispositionQueries(AppDbContext db, CommentViews views)
         var blocks = await db.Blocks.AsNoTracking().Where(b => b.VersionId == versionId)
             .Select(b => new { b.Anchor, b.Ordinal, b.SectionId }).ToDictionaryAsync(b => b.Anchor, ct);
         var sectionsById = sections.ToDictionary(s => s.Id);
+        var versionLanguage = await db.DraftVersions.Where(v => v.Id == versionId).Select(v => v.Language).SingleAsync(ct);
 
         List<string> Ancestry(string anchor)
         {
@@ -38,7 +39,7 @@ public sealed class DispositionQueries(AppDbContext db, CommentViews views)
                 var section = sectionsById[blocks[c.Anchor].SectionId];
                 return new DispositionLine(
                     new DispositionRow(c.Id, c.Anchor, Ancestry(section.Anchor), c.Type, c.Status, c.Hidden is not null, c.Disposition?.Decision,
-                        c.Areas.ToHashSet(), c.Principles.ToHashSet(), c.Author.StakeholderGroup, c.Author.Region),
+                        c.Areas.ToHashSet(), c.Principles.ToHashSet(), c.Author.StakeholderGroup, c.Author.Region, c.Language ?? versionLanguage),
                     c,
                     section.Title);
             })

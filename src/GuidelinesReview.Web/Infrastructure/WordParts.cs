@@ -20,7 +20,7 @@ public static class WordParts
             new BasedOn { Val = "Normal" },
             new NextParagraphStyle { Val = "Normal" },
             new PrimaryStyle(),
-            new StyleParagraphProperties(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = "120" }, new KeepNext()),
+            new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = "120" }),
             new StyleRunProperties(bold ? new Bold() : new Bold { Val = false }, new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) }))
         { Type = StyleValues.Paragraph, StyleId = id };
 

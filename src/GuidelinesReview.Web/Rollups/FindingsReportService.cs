@@ -19,7 +19,7 @@ public sealed class FindingsReportService(AppDbContext db, RollupQueries queries
         }
 
         var source = await queries.LoadAsync(version.Id, version.GuidelineId, ct);
-        var filters = RollupQueryString.Parse(query, source.Windows);
+        var filters = RollupQueryString.Parse(query, source.Windows, source.Languages);
         var rollup = Rollup.Build(source.Items, filters.Filter);
         var comments = await CommentsAsync(version.Id, ct);
         var takeawayIds = rollup.Items.Where(i => i.Kind == RollupItemKind.Takeaway).Select(i => i.Id).ToList();
@@ -44,13 +44,14 @@ public sealed class FindingsReportService(AppDbContext db, RollupQueries queries
     /// <summary>Every top-level comment of the version as a report line, in document order.</summary>
     private async Task<IReadOnlyDictionary<int, ReportComment>> CommentsAsync(int versionId, CancellationToken ct)
     {
+        var versionLanguage = await db.DraftVersions.Where(v => v.Id == versionId).Select(v => v.Language).SingleAsync(ct);
         var rows = await db.Comments.AsNoTracking()
             .Where(c => c.VersionId == versionId && c.ParentId == null && c.HiddenAt == null && c.WithdrawnAt == null)
             .OrderBy(c => c.Block.Ordinal).ThenBy(c => c.Id)
             .Select(c => new
             {
                 c.Id, Section = c.Block.Section.Title, c.Block.Anchor, c.Author.DisplayName, c.Author.Organisation, c.Author.StakeholderGroup, c.Author.Region,
-                c.Type, c.Body, c.ProposedText,
+                c.Type, c.Body, c.ProposedText, c.Language,
                 Decision = c.Disposition == null ? (Decision?)null : c.Disposition.Decision,
                 Observation = c.Disposition == null ? "" : c.Disposition.Observation,
                 AddressedVersion = c.Disposition == null || c.Disposition.AddressedVersion == null ? (int?)null : c.Disposition.AddressedVersion.Number,
@@ -62,7 +63,8 @@ public sealed class FindingsReportService(AppDbContext db, RollupQueries queries
         {
             var where = c.AddressedVersion is { } v ? $"v{v}{(c.AddressedAnchor is null ? "" : $" § {c.AddressedAnchor}")}" : "";
             lines[c.Id] = new ReportComment(c.Id, c.Section, c.Anchor, c.DisplayName, c.Organisation, ProfileNames.Of(c.StakeholderGroup), c.Region is { } r ? ProfileNames.Of(r) : "",
-                CommentNames.Of(c.Type), c.Body, c.ProposedText, c.Decision is { } d ? CommentNames.Of(d) : "Not yet decided", c.Observation, where);
+                CommentNames.Of(c.Type), c.Body, c.ProposedText, c.Decision is { } d ? CommentNames.Of(d) : "Not yet decided", c.Observation, where,
+                (c.Language ?? versionLanguage).ToUpperInvariant());
         }
 
         return lines;

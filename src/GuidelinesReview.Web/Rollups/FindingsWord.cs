@@ -14,10 +14,10 @@ namespace GuidelinesReview.Web.Rollups;
 /// </summary>
 public static class FindingsWord
 {
-    private static readonly string[] Columns = ["#", "Section", "Comment", "Proposed change", "Decision", "Observation", "Where addressed"];
+    private static readonly string[] Columns = ["#", "Section", "Language", "Comment", "Proposed change", "Decision", "Observation", "Where addressed"];
 
     /// <summary>Column widths in fiftieths of a percent (5000 = the page width): most room for the comment.</summary>
-    private static readonly int[] Widths = [250, 650, 1500, 800, 450, 800, 550];
+    private static readonly int[] Widths = [250, 650, 250, 1400, 750, 450, 700, 550];
 
     public static byte[] Build(FindingsReport report)
     {
@@ -56,7 +56,7 @@ public static class FindingsWord
                 }
             }
 
-            // A4 landscape, 2 cm margins: room for the seven columns of the disposition tables.
+            // A4 landscape, 2 cm margins: room for the eight columns of the disposition tables.
             body.Append(new SectionProperties(
                 new PageSize { Width = 16838U, Height = 11906U, Orient = PageOrientationValues.Landscape },
                 new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U }));
@@ -94,10 +94,10 @@ public static class FindingsWord
     private static Table Table(IReadOnlyList<ReportComment> comments)
     {
         var border = new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, new TableLayout { Type = TableLayoutValues.Fixed }));
+        var table = new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, border, new TableLayout { Type = TableLayoutValues.Fixed }));
         // the grid in twentieths of a point, over the 25.7 cm between the margins
         table.Append(new TableGrid(Widths.Select(w => new GridColumn { Width = (w * 14570 / 5000).ToString(CultureInfo.InvariantCulture) })));
         var header = new TableRow(new TableRowProperties(new TableHeader()));
@@ -111,7 +111,7 @@ public static class FindingsWord
         {
             string[] cells =
             [
-                c.Id.ToString(CultureInfo.InvariantCulture), $"{c.Section} ({c.Anchor})",
+                c.Id.ToString(CultureInfo.InvariantCulture), $"{c.Section} ({c.Anchor})", c.Language,
                 $"{c.Text}\n— {c.Author}, {c.Organisation} ({c.Group}{(c.Region.Length == 0 ? "" : ", " + c.Region)})",
                 c.ProposedChange ?? "", c.Decision, c.Observation, c.WhereAddressed,
             ];

@@ -16,16 +16,20 @@ public sealed record MeetingLabel(int Id, string Title, IReadOnlyList<(int Id, s
 
 public sealed record WindowLabel(int Id, string Title, DateTime OpensAt, DateTime ClosesAt);
 
-/// <summary>Everything counted for one draft version, and the names the rollup page shows.</summary>
+/// <summary>
+/// Everything counted for one draft version, and the names the rollup page shows. <see cref="Languages"/>
+/// are the guideline's languages, the version's own first: those comments can be written on.
+/// </summary>
 public sealed record RollupSource(
     IReadOnlyList<RollupItem> Items,
     IReadOnlyList<TermLabel> Areas,
     IReadOnlyList<TermLabel> Principles,
     IReadOnlyList<MeetingLabel> Meetings,
-    IReadOnlyList<WindowLabel> Windows);
+    IReadOnlyList<WindowLabel> Windows,
+    IReadOnlyList<string> Languages);
 
 /// <summary>What the drill-down lists for one item.</summary>
-public sealed record RollupItemDetail(RollupItemKind Kind, int Id, string Text, string Who, string? Anchor, string? Room, int? RoomId, string? MeetingSlug, Decision? Decision);
+public sealed record RollupItemDetail(RollupItemKind Kind, int Id, string Text, string Who, string? Anchor, string? Room, int? RoomId, string? MeetingSlug, Decision? Decision, string? Language = null);
 
 /// <summary>
 /// Loads a version's feedback for the rollup in a fixed number of queries (comments, their
@@ -42,12 +46,14 @@ public sealed class RollupQueries(AppDbContext db)
     {
         var terms = await db.GuidelineTerms.AsNoTracking().Where(t => t.GuidelineId == guidelineId).OrderBy(t => t.Ordinal).ToListAsync(ct);
         var kindOf = terms.ToDictionary(t => t.Id, t => t.Kind);
+        var language = await db.DraftVersions.AsNoTracking().Where(v => v.Id == versionId)
+            .Select(v => new { v.Language, Guideline = v.Guideline.Languages }).SingleAsync(ct);
 
         // Authors, decisions and tags are read apart and joined here: on SQLite, a lookup into
         // another table for each of 20,000 comments costs several times what these reads do.
         var comments = await db.Comments.AsNoTracking()
             .Where(c => c.VersionId == versionId && c.ParentId == null && c.HiddenAt == null && c.WithdrawnAt == null)
-            .Select(c => new { c.Id, c.CreatedAt, c.RoomId, c.Type, c.AuthorId })
+            .Select(c => new { c.Id, c.CreatedAt, c.RoomId, c.Type, c.AuthorId, c.Language })
             .ToListAsync(ct);
         var authorIds = comments.Select(c => c.AuthorId).Distinct().ToList();
         var authors = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id))
@@ -92,7 +98,7 @@ public sealed class RollupQueries(AppDbContext db)
             int? meetingId = c.RoomId is { } r && meetingOfRoom.TryGetValue(r, out var m) ? m : null;
             var author = authors[c.AuthorId];
             items.Add(new RollupItem(RollupItemKind.Comment, c.Id, areas, principles, c.CreatedAt, author.StakeholderGroup, author.Region, author.Organisation,
-                c.RoomId, meetingId, c.Type, decisions.TryGetValue(c.Id, out var d) ? d : null, FromRoom: c.RoomId is not null));
+                c.RoomId, meetingId, c.Type, decisions.TryGetValue(c.Id, out var d) ? d : null, FromRoom: c.RoomId is not null, Language: c.Language ?? language.Language));
         }
 
         foreach (var t in takeaways)
@@ -116,7 +122,9 @@ public sealed class RollupQueries(AppDbContext db)
             terms.Where(t => t.Kind == TaxonomyKind.ThematicArea).Select(Label).ToList(),
             terms.Where(t => t.Kind == TaxonomyKind.Principle).Select(Label).ToList(),
             meetings.Select(m => new MeetingLabel(m.Id, m.Title, m.Rooms.Select(r => (r.Id, r.Title)).ToList())).ToList(),
-            windows);
+            windows,
+            language.Guideline.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .OrderBy(l => string.Equals(l, language.Language, StringComparison.OrdinalIgnoreCase) ? 0 : 1).ToList());
     }
 
     /// <summary>
@@ -182,7 +190,7 @@ public sealed class RollupQueries(AppDbContext db)
         return items.Select(i => i.Kind switch
         {
             RollupItemKind.Comment when comments.TryGetValue(i.Id, out var c) => new RollupItemDetail(i.Kind, i.Id, c.Body, $"{c.DisplayName} ({c.Organisation})", c.Anchor,
-                c.RoomId is { } r ? rooms.GetValueOrDefault(r)?.Title : null, c.RoomId, c.RoomId is { } s ? rooms.GetValueOrDefault(s)?.Slug : null, c.Decision),
+                c.RoomId is { } r ? rooms.GetValueOrDefault(r)?.Title : null, c.RoomId, c.RoomId is { } s ? rooms.GetValueOrDefault(s)?.Slug : null, c.Decision, i.Language),
             RollupItemKind.Takeaway when takeaways.TryGetValue(i.Id, out var t) => new RollupItemDetail(i.Kind, i.Id, t.Text, "Room takeaway", t.Anchor,
                 rooms.GetValueOrDefault(t.RoomId)?.Title, t.RoomId, rooms.GetValueOrDefault(t.RoomId)?.Slug, null),
             RollupItemKind.Notes when rooms.TryGetValue(i.Id, out var n) => new RollupItemDetail(i.Kind, i.Id, n.Notes, "Room notes", null, n.Title, n.Id, n.Slug, null),

@@ -2,18 +2,19 @@ using System.Globalization;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Rollups;
+using GuidelinesReview.Core.Translations;
 using Microsoft.Extensions.Primitives;
 
 namespace GuidelinesReview.Web.Rollups;
 
 /// <summary>
 /// The rollup's filters as they travel in the address (so a filtered view can be bookmarked and
-/// shared): group, region, org, type, decision (a decision or "none"), kind, meeting, room,
-/// window, from, to. Values that are not understood are reported, never silently dropped.
+/// shared): group, region, org, type, decision (a decision or "none"), lang (the language of the
+/// reading view a comment was written on), kind, meeting, room, window, from, to. Values that are not understood are reported, never silently dropped.
 /// </summary>
 public sealed class RollupQueryString
 {
-    public static readonly string[] Keys = ["group", "region", "org", "type", "decision", "kind", "meeting", "room", "window", "from", "to"];
+    public static readonly string[] Keys = ["group", "region", "org", "type", "decision", "lang", "kind", "meeting", "room", "window", "from", "to"];
 
     private RollupQueryString(IQueryCollection query) => Query = query;
 
@@ -27,7 +28,8 @@ public sealed class RollupQueryString
 
     public bool IsEmpty => Keys.All(k => StringValues.IsNullOrEmpty(Query[k]));
 
-    public static RollupQueryString Parse(IQueryCollection query, IReadOnlyList<WindowLabel> windows)
+    /// <param name="languages">The guideline's languages: another code in <c>lang</c> is reported (null: not checked).</param>
+    public static RollupQueryString Parse(IQueryCollection query, IReadOnlyList<WindowLabel> windows, IReadOnlyList<string>? languages = null)
     {
         var problems = new List<string>();
         var parsed = new RollupQueryString(query);
@@ -85,6 +87,20 @@ public sealed class RollupQueryString
             return null;
         }
 
+        var wantedLanguages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in query["lang"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()))
+        {
+            var known = languages is null ? value : languages.FirstOrDefault(l => string.Equals(l, value, StringComparison.OrdinalIgnoreCase));
+            if (known is null)
+            {
+                problems.Add($"'{(value.Length > 20 ? value[..20] + "…" : value)}' is not one of this guideline's languages; that filter was left out.");
+            }
+            else
+            {
+                wantedLanguages.Add(known);
+            }
+        }
+
         var to = Date("to");
         var windowId = Number("window", "consultation window");
         (DateTime, DateTime)? window = null;
@@ -108,6 +124,7 @@ public sealed class RollupQueryString
             Regions = Enums<Region>("region", "region"),
             Organisation = query["org"].FirstOrDefault()?.Trim() is { Length: > 0 } org ? org : null,
             Types = Enums<CommentType>("type", "comment type"),
+            Languages = wantedLanguages,
             Decisions = Enums<Decision>("decision", "decision"),
             Undecided = query["decision"].Contains("none"),
             Kinds = Enums<RollupItemKind>("kind", "kind of feedback"),
@@ -150,6 +167,7 @@ public sealed class RollupQueryString
         Add("region", Filter.Regions.Order().Select(ProfileNames.Of));
         Add("organisation", Filter.Organisation is { } o ? [o] : []);
         Add("type", Filter.Types.Order().Select(CommentNames.Of));
+        Add("language", Filter.Languages.Order(StringComparer.Ordinal).Select(l => Languages.Of(l).EnglishName));
         Add("decision", Filter.Decisions.Order().Select(CommentNames.Of).Concat(Filter.Undecided ? ["not yet decided"] : []));
         Add("kind", Filter.Kinds.Order().Select(k => k.ToString().ToLowerInvariant()));
         Add("meeting", source.Meetings.Where(m => m.Id == Filter.MeetingId).Select(m => m.Title));

@@ -3,6 +3,9 @@
 // Talks to /hubs/review (see README "Integrations"). Keeps the highest change sequence number
 // seen and catches up from it after a reconnect; comments written while offline wait in
 // localStorage (review/offline-queue.js) and are sent, once each (client ids), when the connection is back.
+// On a localized view (/v/{n}/{lang}) comments carry the page's language and are on the whole block:
+// a passage is quoted only on the source text (see Core/Comments/CommentLanguage.cs), so words
+// selected in a translation go into the comment's text as a Markdown quote instead.
 import { el, say } from './shared/dom.js';
 import { connectTo, errorText, isRefusal, rejoinAfterReconnect, HubConnectionState } from './shared/hub.js';
 import { OfflineQueue } from './review/offline-queue.js';
@@ -28,6 +31,9 @@ import { collapse, quoteFromSelection, quoteTyped, indexText, highlightSegments 
  * @property {{ value: string, name: string }[]} decisions
  * @property {number} maxBody
  * @property {number | null} roomId posting from a breakout room (exempt from the consultation window)
+ * @property {string | null} language the language the page shows the version in (null: its own, the source text)
+ * @property {string} sourceLanguage the version's own language
+ * @property {Record<string, string>} languages language code -> English name, for the badges
  */
 
 /**
@@ -293,7 +299,7 @@ function review(draft) {
       if (!group || group.key !== key) {
         group = { key, list: el('ol', { class: 'quote-group-list' }) };
         list.append(el('li', { class: 'quote-group' },
-          thread.quote ? el('blockquote', { class: 'comment-quote', text: `“${thread.quote.exact}”` }) : null,
+          thread.quote ? el('blockquote', { class: 'comment-quote', lang: data.sourceLanguage, text: `“${thread.quote.exact}”` }) : null,
           group.list));
       }
       group.list.append(renderThread(thread));
@@ -330,12 +336,13 @@ function review(draft) {
       el('p', { class: 'comment-meta' },
         el('span', { class: 'state-badge carried-badge', text: `From v${c.versionNumber}` }),
         el('span', { class: 'carried-note', text: `(${note})` }),
-        el('span', { class: `type-badge type-${c.type}`, text: typeName(c.type) })),
-      c.quote && !view.quote ? el('blockquote', { class: 'comment-quote', text: `“${c.quote.exact}” (in v${c.versionNumber})` }) : null,
-      c.bodyHtml !== null ? el('div', { class: 'comment-body', html: c.bodyHtml }) : el('p', { class: 'text-muted', text: 'Hidden by the secretariat.' }),
+        el('span', { class: `type-badge type-${c.type}`, text: typeName(c.type) }),
+        languageBadge(c)),
+      c.quote && !view.quote ? el('blockquote', { class: 'comment-quote', lang: data.sourceLanguage, text: `“${c.quote.exact}” (in v${c.versionNumber})` }) : null,
+      c.bodyHtml !== null ? el('div', { class: 'comment-body', dir: 'auto', html: c.bodyHtml }) : el('p', { class: 'text-muted', text: 'Hidden by the secretariat.' }),
       c.proposedText ? el('div', { class: 'comment-proposed' }, el('p', { class: 'label', text: 'Proposed change:' }), el('p', { text: c.proposedText })) : null,
       c.disposition ? renderDisposition(c.disposition) : el('p', { class: 'small text-muted mb-1', text: 'No decision yet.' }),
-      el('p', { class: 'small mb-0' }, el('a', { href: `${location.pathname.replace(/\/v\/\d+.*$/, '')}/v/${c.versionNumber}#${c.anchor}`, text: `Open on v${c.versionNumber}` })));
+      el('p', { class: 'small mb-0' }, el('a', { href: `${location.pathname.replace(/\/v\/\d+.*$/, '')}/v/${c.versionNumber}${data.language ? `/${data.language}` : ''}#${c.anchor}`, text: `Open on v${c.versionNumber}` })));
   }
 
   // Comments whose text is no longer in this version: listed apart, never attached to look-alike text.
@@ -348,6 +355,14 @@ function review(draft) {
     if (summary) summary.textContent = `${orphans.length} comment${orphans.length === 1 ? '' : 's'} on earlier versions whose text is no longer in this one`;
     panel.querySelector('ol')?.replaceChildren(...orphans.map(renderCarried));
   }
+
+  // The language of the reading view a comment was written on, when it is not the source text.
+  /** @param {CommentView} c */
+  const languageBadge = (c) => c.language
+    ? el('span', { class: 'state-badge lang-badge', title: `Written on the ${data.languages?.[c.language] || c.language} version`, 'data-lang': c.language },
+      el('span', { class: 'visually-hidden', text: `Written on the ${data.languages?.[c.language] || c.language} version: ` }),
+      el('span', { 'aria-hidden': 'true', text: c.language.toUpperCase() }))
+    : null;
 
   /** @param {CommentView} c */
   function authorLine(c) {
@@ -368,11 +383,12 @@ function review(draft) {
       authorLine(c),
       el('p', { class: 'comment-meta' },
         el('span', { class: `type-badge type-${c.type}`, text: typeName(c.type) }),
+        languageBadge(c),
         c.status === 'withdrawn' ? el('span', { class: 'state-badge', text: 'Withdrawn by the author' }) : null,
         c.room ? el('a', { class: 'state-badge', href: `/meetings/${c.room.meetingSlug}/rooms/${c.room.id}`, text: `From room: ${c.room.title}` }) : null,
         c.hidden ? el('span', { class: 'state-badge', text: `Hidden by the secretariat on ${dateFormat.format(new Date(c.hidden.at))}` }) : null),
       c.hidden && c.hidden.reason ? el('p', { class: 'comment-reason', text: `Reason: ${c.hidden.reason}` }) : null,
-      c.bodyHtml !== null ? el('div', { class: 'comment-body', html: c.bodyHtml }) : null,
+      c.bodyHtml !== null ? el('div', { class: 'comment-body', dir: 'auto', html: c.bodyHtml }) : null,
       c.proposedText ? el('div', { class: 'comment-proposed' }, el('p', { class: 'label', text: 'Proposed change:' }), el('p', { text: c.proposedText })) : null,
       c.disposition ? renderDisposition(c.disposition) : null,
       renderActions(c, mine),
@@ -386,9 +402,10 @@ function review(draft) {
   function renderReply(r) {
     return el('li', { class: `comment reply comment-${r.status}${r.hidden ? ' comment-hidden' : ''}`, id: `c-${r.id}`, 'data-comment': r.id, tabindex: '-1' },
       authorLine(r),
+      r.language ? el('p', { class: 'comment-meta' }, languageBadge(r)) : null,
       r.status === 'withdrawn' ? el('p', { class: 'comment-meta' }, el('span', { class: 'state-badge', text: 'Withdrawn by the author' })) : null,
       r.hidden ? el('p', { class: 'comment-meta' }, el('span', { class: 'state-badge', text: `Hidden by the secretariat on ${dateFormat.format(new Date(r.hidden.at))}` })) : null,
-      r.bodyHtml !== null ? el('div', { class: 'comment-body', html: r.bodyHtml }) : null,
+      r.bodyHtml !== null ? el('div', { class: 'comment-body', dir: 'auto', html: r.bodyHtml }) : null,
       renderActions(r, r.author.id === userId));
   }
 
@@ -397,7 +414,7 @@ function review(draft) {
     return el('li', { class: `comment comment-pending${p.error ? ' comment-failed' : ''}`, 'data-client-id': p.input.clientId },
       el('p', { class: 'comment-head' }, el('strong', { text: 'You' }), ' ',
         el('span', { class: 'state-badge', text: p.error ? 'Not sent' : (online() ? 'Sending…' : 'Waiting for the connection; will be sent automatically') })),
-      el('div', { class: 'comment-body' }, el('p', { text: p.input.body })),
+      el('div', { class: 'comment-body', dir: 'auto' }, el('p', { text: p.input.body })),
       p.error ? el('p', { class: 'text-danger', role: 'alert', text: p.error }) : null,
       p.error ? el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Discard', onclick: () => { queue.discard(p.input.clientId); renderAll(); } }) : null);
   }
@@ -481,6 +498,8 @@ function review(draft) {
   function highlight(anchor, threads) {
     const blockEl = document.getElementById(anchor);
     if (!blockEl) return;
+    // Quotes are of the source text: on a localized view only a block still in the source language shows them.
+    if ((blockEl.closest('[lang]')?.getAttribute('lang') || data.sourceLanguage) !== data.sourceLanguage) return;
     const quoted = /** @type {(CommentView & { quote: import('./shared/hub-types.js').QuoteSelector })[]} */ (threads.filter(t => t.quote && !t.hidden && t.status === 'active'));
     // Re-wrapping the text drops the reader's selection: only do it when the passages changed.
     const signature = quoted.map(t => `${t.id}:${t.quote.start}-${t.quote.end}`).sort().join(',');
@@ -581,24 +600,33 @@ function review(draft) {
     if (!writable()) { say(refusal() || 'Your role cannot comment.'); return; }
     const column = columnFor(anchor);
     if (!column) return;
-    const passage = el('input', { class: 'form-control form-control-sm', name: 'quote', value: quote ? quote.exact : '', maxlength: 2000 });
-    formShell(column, `Comment on ${anchor}`, async (form, error) => {
+    // On a localized view there is no passage field: the selection is quoted in the comment's text.
+    const localized = Boolean(data.language);
+    const passage = localized ? null : el('input', { class: 'form-control form-control-sm', name: 'quote', value: quote ? quote.exact : '', maxlength: 2000 });
+    const bodyField = el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 4, required: true, maxlength: data.maxBody, dir: 'auto' });
+    const form = formShell(column, `Comment on ${anchor}`, async (form, error) => {
       const body = form.body.value;
       if (!collapse(body)) { error.textContent = 'Write something: the comment is empty.'; form.body.focus(); return; }
-      const exact = collapse(form.quote.value);
+      const exact = localized ? '' : collapse(form.quote.value);
       /** @type {PostCommentInput} */
       const input = {
         clientId: newClientId(), versionId, anchor, type: form.type.value, body,
         proposedText: form.proposed.value || null,
         quote: exact ? quoteFor(anchor, exact, quote) : null, parentId: null, roomId: data.roomId || null,
+        language: data.language || null,
       };
       await submitPost(input, form, error);
     }, [
       field('Type', typeSelect('general')),
-      field('Passage (optional)', passage, 'Select text in the draft, or type the exact words you are commenting on.'),
-      field('Comment', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 4, required: true, maxlength: data.maxBody })),
-      field('Proposed replacement text (optional)', el('textarea', { class: 'form-control form-control-sm', name: 'proposed', rows: 2 })),
+      passage ? field('Passage (optional)', passage, 'Select text in the draft, or type the exact words you are commenting on.') : null,
+      field('Comment', bodyField, localized ? `Your comment is on the whole paragraph and marked as written on the ${data.languages?.[data.language || ''] || data.language} version.` : undefined),
+      field('Proposed replacement text (optional)', el('textarea', { class: 'form-control form-control-sm', name: 'proposed', rows: 2, dir: 'auto' })),
     ], 'Post comment', true);
+    if (localized && quote) {
+      bodyField.value = `> ${quote.exact}\n\n`;
+      bodyField.setSelectionRange(bodyField.value.length, bodyField.value.length);
+    }
+    return form;
   }
 
   /** @param {string} anchor @param {string} exact @param {QuoteInput | null} selected */
@@ -644,8 +672,8 @@ function review(draft) {
     if (!column) return;
     formShell(column, `Reply to ${c.author.name}`, async (form, error) => {
       if (!collapse(form.body.value)) { error.textContent = 'Write something: the reply is empty.'; return; }
-      await submitPost({ clientId: newClientId(), versionId, anchor: c.anchor, type: 'general', body: form.body.value, proposedText: null, quote: null, parentId: c.id }, form, error);
-    }, [field('Reply', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 3, maxlength: data.maxBody }))], 'Post reply', true);
+      await submitPost({ clientId: newClientId(), versionId, anchor: c.anchor, type: 'general', body: form.body.value, proposedText: null, quote: null, parentId: c.id, language: data.language || null }, form, error);
+    }, [field('Reply', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 3, maxlength: data.maxBody, dir: 'auto' }))], 'Post reply', true);
   }
 
   /** @param {HTMLFormElement} form @param {HTMLElement} error @param {string} method @param {...unknown} args */

@@ -21,10 +21,30 @@ public sealed record TranslationTarget(DraftVersion Version, LanguageInfo Langua
 public sealed class TranslationAccess(AppDbContext db)
 {
     /// <summary>The guideline's target languages for a version: every language it lists except the version's own.</summary>
-    public static IReadOnlyList<string> TargetsOf(Guideline guideline, DraftVersion version) =>
+    public static IReadOnlyList<string> TargetsOf(Guideline guideline, DraftVersion version) => TargetsOf(guideline, version.Language);
+
+    public static IReadOnlyList<string> TargetsOf(Guideline guideline, string versionLanguage) =>
         guideline.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !string.Equals(l, version.Language, StringComparison.OrdinalIgnoreCase))
+            .Where(l => !string.Equals(l, versionLanguage, StringComparison.OrdinalIgnoreCase))
             .ToList();
+
+    /// <summary>
+    /// The target language <paramref name="language"/> names, as the guideline spells it; refused
+    /// (not found) with a sentence listing the guideline's target languages when it is not one of them.
+    /// </summary>
+    public static LanguageInfo TargetOf(Guideline guideline, string versionLanguage, string language)
+    {
+        var targets = TargetsOf(guideline, versionLanguage);
+        var match = targets.FirstOrDefault(t => string.Equals(t, language, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            var shown = language.Length > 20 ? language[..20] + "…" : language;
+            throw RefusedException.NotFound(
+                $"'{shown}' is not a language '{guideline.Title}' is translated into; its target languages are {string.Join(", ", targets.Select(t => $"{Languages.Of(t).EnglishName} ({t})"))}.");
+        }
+
+        return Languages.Of(match);
+    }
 
     public async Task<TranslationRights> RightsAsync(Caller caller, string language, CancellationToken ct)
     {
@@ -54,15 +74,8 @@ public sealed class TranslationAccess(AppDbContext db)
 
     private async Task<TranslationTarget> CheckAsync(Caller caller, DraftVersion version, string language, CancellationToken ct)
     {
-        var targets = TargetsOf(version.Guideline, version);
-        var match = targets.FirstOrDefault(t => string.Equals(t, language, StringComparison.OrdinalIgnoreCase));
-        if (match is null)
-        {
-            throw RefusedException.NotFound(
-                $"'{language}' is not a language '{version.Guideline.Title}' is translated into; its target languages are {string.Join(", ", targets.Select(t => $"{Languages.Of(t).EnglishName} ({t})"))}.");
-        }
-
-        var info = Languages.Of(match);
+        var info = TargetOf(version.Guideline, version.Language, language);
+        var match = info.Code;
         var rights = await RightsAsync(caller, match, ct);
         if (!rights.CanView)
         {

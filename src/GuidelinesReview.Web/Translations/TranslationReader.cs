@@ -17,6 +17,15 @@ public sealed record SegmentedBlock(int Ordinal, string Anchor, BlockKind Kind, 
 /// <summary>A block as readers of a localized version see it: its approved translation, or the source marked as not translated yet.</summary>
 public sealed record LocalizedBlock(string Anchor, BlockKind Kind, string Html, bool Translated, int SegmentCount, int ApprovedCount);
 
+/// <summary>
+/// A version's reading view in one language: every block by anchor, and the approved translations of
+/// its headings as plain text by section anchor (a heading's anchor is its section's), for the contents.
+/// </summary>
+public sealed record LocalizedReading(IReadOnlyDictionary<string, LocalizedBlock> Blocks, IReadOnlyDictionary<string, string> Titles);
+
+/// <summary>One block of the localized version as Markdown (its approved translation, or the source), for the Word download.</summary>
+public sealed record LocalizedSource(string Anchor, BlockKind Kind, string Markdown, bool Translated);
+
 /// <summary>Reads a version's segments and its approved translations, for the reading view, downloads and the workspace.</summary>
 public sealed class TranslationReader(AppDbContext db)
 {
@@ -51,11 +60,62 @@ public sealed class TranslationReader(AppDbContext db)
             .ToDictionaryAsync(t => t.SegmentId, t => t.ApprovedText!, StringComparer.Ordinal, ct);
 
     /// <summary>Every block in reading order, with approved translations in place of the source.</summary>
-    public async Task<IReadOnlyList<LocalizedBlock>> LocalizedAsync(int versionId, string language, CancellationToken ct)
+    public async Task<IReadOnlyList<LocalizedBlock>> LocalizedAsync(int versionId, string language, CancellationToken ct) =>
+        Localize(await BlocksAsync(versionId, ct), await ApprovedAsync(versionId, language, ct));
+
+    /// <summary>The reading view of a version in a language: its localized blocks and translated headings, from one read of the approved texts.</summary>
+    public async Task<LocalizedReading> ReadingAsync(int versionId, string language, CancellationToken ct)
     {
         var approved = await ApprovedAsync(versionId, language, ct);
+        var blocks = await BlocksAsync(versionId, ct);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var heading in blocks.Where(b => b.Kind == BlockKind.Heading))
+        {
+            if (approved.TryGetValue(heading.Anchor, out var text) && !string.IsNullOrWhiteSpace(text))
+            {
+                try
+                {
+                    // Parsed as the heading it is: "1. Introduction" alone would be a list item.
+                    var markdown = Segments.Localize(BlockKind.Heading, heading.Anchor, heading.Source, approved);
+                    titles[heading.Anchor] = PlainText.Of(SafeMarkdown.Parse(markdown, DraftParser.MaxBlockLength));
+                }
+                catch (MarkdownRejectedException)
+                {
+                    // shown with its source title, as the block itself is
+                }
+            }
+        }
+
+        return new LocalizedReading(Localize(blocks, approved).ToDictionary(b => b.Anchor, StringComparer.Ordinal), titles);
+    }
+
+    /// <summary>For each language, how many of the version's segments have an approved translation.</summary>
+    public async Task<IReadOnlyDictionary<string, TranslationProgress>> ProgressAsync(int versionId, IReadOnlyList<string> languages, CancellationToken ct)
+    {
+        var segments = (await BlocksAsync(versionId, ct)).SelectMany(b => b.Segments).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var approved = (await db.Translations.AsNoTracking()
+                .Where(t => t.VersionId == versionId && languages.Contains(t.Language) && t.ApprovedText != null)
+                .Select(t => new { t.Language, t.SegmentId }).ToListAsync(ct))
+            .Where(t => segments.Contains(t.SegmentId))
+            .GroupBy(t => t.Language, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        return languages.ToDictionary(l => l, l => new TranslationProgress(approved.GetValueOrDefault(l), segments.Count), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The localized version block by block as Markdown, each marked translated or not (a block with nothing to translate counts as translated).</summary>
+    public async Task<IReadOnlyList<LocalizedSource>> LocalizedSourcesAsync(int versionId, string language, CancellationToken ct)
+    {
+        var approved = await ApprovedAsync(versionId, language, ct);
+        return (await BlocksAsync(versionId, ct)).Select(b => b.Segments.Count == 0
+                ? new LocalizedSource(b.Anchor, b.Kind, b.Source, true)
+                : new LocalizedSource(b.Anchor, b.Kind, Segments.Localize(b.Kind, b.Anchor, b.Source, approved), b.Segments.All(s => approved.ContainsKey(s.Id))))
+            .ToList();
+    }
+
+    private static List<LocalizedBlock> Localize(IReadOnlyList<SegmentedBlock> blocks, Dictionary<string, string> approved)
+    {
         var result = new List<LocalizedBlock>();
-        foreach (var block in await BlocksAsync(versionId, ct))
+        foreach (var block in blocks)
         {
             var done = block.Segments.Count(s => approved.ContainsKey(s.Id));
             if (done == 0)

@@ -17,6 +17,7 @@ public static class TranslationsFeature
     {
         services.AddScoped<TranslationAccess>();
         services.AddScoped<TranslationReader>();
+        services.AddScoped<LocalizedVersions>();
         services.AddScoped<TranslationCarryService>();
         services.AddScoped<TranslationContentImporter>();
         services.AddScoped<TranslationService>();

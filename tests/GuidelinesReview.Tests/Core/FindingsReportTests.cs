@@ -63,7 +63,7 @@ public sealed class FindingsReportTests
         var md = FindingsExport.Markdown(report);
 
         Assert.Contains(@"See \[this\](javascript:alert(1)) \| \<b\>now\</b\><br>second line", md, StringComparison.Ordinal);
-        Assert.Contains("| # | Section | Comment | Proposed change | Decision | Observation | Where addressed |", md, StringComparison.Ordinal);
+        Assert.Contains("| # | Section | Language | Comment | Proposed change | Decision | Observation | Where addressed |", md, StringComparison.Ordinal);
         Assert.Contains("- People want a *say*. *(covers 2 items)*", FindingsExport.Markdown(Report()), StringComparison.Ordinal);
     }
 

@@ -189,6 +189,8 @@ public sealed class RollupPageTests(AppFactory app)
         Assert.Equal("people-centred-smart-cities-v3-findings.docx", docx.Content.Headers.ContentDisposition!.FileNameStar);
         using (var document = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
         {
+            var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(invalid.Count == 0, string.Join("\n", invalid));
             var body = document.MainDocumentPart!.Document.Body!;
             var headings = body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading1" or "Heading2")
                 .Select(p => (p.ParagraphProperties!.ParagraphStyleId!.Val!.Value, p.InnerText)).ToList();
@@ -196,7 +198,7 @@ public sealed class RollupPageTests(AppFactory app)
             Assert.Contains(("Heading2", "Community engagement"), headings);
             Assert.Contains(("Heading1", "No thematic area"), headings);
             var table = body.Elements<Table>().First();
-            Assert.Equal(["#", "Section", "Comment", "Proposed change", "Decision", "Observation", "Where addressed"], table.Elements<TableRow>().First().Elements<TableCell>().Select(c => c.InnerText));
+            Assert.Equal(["#", "Section", "Language", "Comment", "Proposed change", "Decision", "Observation", "Where addressed"], table.Elements<TableRow>().First().Elements<TableCell>().Select(c => c.InnerText));
             Assert.Contains(body.Descendants<TableCell>(), c => c.InnerText.Contains("Ministries need a \"clear\" mandate, too.", StringComparison.Ordinal));
             Assert.Equal(PageOrientationValues.Landscape, body.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!.Orient!.Value);
         }
@@ -204,7 +206,7 @@ public sealed class RollupPageTests(AppFactory app)
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Equal([0xEF, 0xBB, 0xBF], csvBytes[..3]);
         var lines = Encoding.UTF8.GetString(csvBytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Comment,Section,Paragraph,Author,Organisation,Stakeholder group,Region,Type,Comment text,Proposed change,Decision,Observation,Where addressed", lines[0]);
+        Assert.Equal("Comment,Section,Paragraph,Author,Organisation,Stakeholder group,Region,Type,Language,Comment text,Proposed change,Decision,Observation,Where addressed", lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.Contains("Les services numériques doivent rester accessibles; 城市数据应公开.", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("\"Ministries need a \"\"clear\"\" mandate, too.\"", StringComparison.Ordinal));

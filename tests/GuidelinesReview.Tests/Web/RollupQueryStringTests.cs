@@ -58,6 +58,6 @@ public sealed class RollupQueryStringTests
         Assert.Equal("?group=Academia&region=Africa&area=5&principle=9", parsed.With(("area", "5"), ("principle", "9")));
         Assert.Equal("?group=Academia&region=Africa", parsed.With(("area", null)));
         Assert.Equal("?", Parse("").With());
-        Assert.Equal("stakeholder group: Academia; region: Africa", parsed.Describe(new RollupSource([], [], [], [], [Window])));
+        Assert.Equal("stakeholder group: Academia; region: Africa", parsed.Describe(new RollupSource([], [], [], [], [Window], [])));
     }
 }

@@ -20,6 +20,7 @@ public sealed class DispositionsModel(DraftReader reader, DispositionQueries que
     [FromQuery(Name = "principle")] public string? Principle { get; set; }
     [FromQuery(Name = "group")] public string? Group { get; set; }
     [FromQuery(Name = "region")] public string? Region { get; set; }
+    [FromQuery(Name = "lang")] public string? LanguageFilter { get; set; }
 
     public DraftView View { get; private set; } = null!;
     public IReadOnlyList<DispositionLine> Lines { get; private set; } = [];
@@ -46,7 +47,7 @@ public sealed class DispositionsModel(DraftReader reader, DispositionQueries que
             Blank(Section), Type,
             Enum.TryParse<Decision>(DecisionFilter, out var decision) ? decision : null,
             DecisionFilter == "none",
-            Blank(Area), Blank(Principle), Blank(Group), Blank(Region));
+            Blank(Area), Blank(Principle), Blank(Group), Blank(Region), Blank(LanguageFilter));
         Filtered = !filter.IsEmpty;
         Lines = all.Where(l => filter.Matches(l.Row)).ToList();
         Overall = DispositionProgress.Of(all.Select(l => l.Row));
@@ -110,6 +111,10 @@ public sealed class DispositionsModel(DraftReader reader, DispositionQueries que
         var query = Request.Query.Where(q => q.Key != "handler").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}").ToList();
         return query.Count == 0 ? "" : "?" + string.Join("&", query);
     }
+
+    /// <summary>The guideline's languages, the version's own first: those a comment can be written in.</summary>
+    public IReadOnlyList<string> Languages => View.Guideline.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .OrderBy(l => string.Equals(l, View.Version.Language, StringComparison.OrdinalIgnoreCase) ? 0 : 1).ToList();
 
     public string TermName(string key, bool area) =>
         (area ? View.Areas : View.Principles).FirstOrDefault(t => t.Key == key)?.Name ?? key;

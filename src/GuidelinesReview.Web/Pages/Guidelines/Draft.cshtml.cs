@@ -3,17 +3,25 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Drafts;
+using GuidelinesReview.Core.Translations;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Infrastructure;
+using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Meetings;
+using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GuidelinesReview.Web.Pages.Guidelines;
 
-/// <summary>The reading view of one draft version, optionally filtered by thematic area and principle.</summary>
+/// <summary>
+/// The reading view of one draft version, optionally filtered by thematic area and principle, in its
+/// own language or (<c>/v/{number}/{lang}</c>) in one of the guideline's target languages: approved
+/// translations, and the source marked "not translated yet" where there is none. <c>?format=md</c> or
+/// <c>docx</c> downloads what the page shows.
+/// </summary>
 [CompressResponse]
-public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consultations.ConsultationService consultations) : PageModel
+public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consultations.ConsultationService consultations, LocalizedVersions localized) : PageModel
 {
     [FromQuery(Name = "area")]
     public string? Area { get; set; }
@@ -26,6 +34,18 @@ public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consulta
     public int? RoomId { get; set; }
 
     public string? RoomTitle { get; private set; }
+
+    /// <summary>The language the page shows the version in, when it is not the version's own (null: the source text).</summary>
+    public LanguageInfo? Language { get; private set; }
+
+    /// <summary>The reading view in <see cref="Language"/>.</summary>
+    public LocalizedReading? Localized { get; private set; }
+
+    /// <summary>The languages the version can be read in, for the switcher.</summary>
+    public IReadOnlyList<LanguageChoice> Languages { get; private set; } = [];
+
+    /// <summary>Why the language in the address cannot be shown (the page is then a 404 saying so).</summary>
+    public string? LanguageRefusal { get; private set; }
 
     public ConsultationBanner? Consultation { get; private set; }
 
@@ -46,11 +66,19 @@ public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consulta
         decisions = Enum.GetValues<Decision>().Select(d => new { value = JsonNamingPolicy.CamelCase.ConvertName(d.ToString()), name = CommentNames.Of(d) }),
         maxBody = CommentRules.MaxBody,
         roomId = RoomId,
+        language = Language?.Code,
+        sourceLanguage = View.Version.Language,
+        languages = Languages.ToDictionary(l => l.Language.Code, l => l.Language.EnglishName),
     }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Default });
 
     public string VersionPath => $"/guidelines/{View.Guideline.Slug}/v/{View.Version.Number}";
 
-    public async Task<IActionResult> OnGetAsync(string slug, int number, CancellationToken ct)
+    /// <summary>This page's address: the version's, in the language shown.</summary>
+    public string PagePath => Language is null ? VersionPath : $"{VersionPath}/{Language.Code}";
+
+    public LanguageInfo SourceLanguage => GuidelinesReview.Core.Translations.Languages.Of(View.Version.Language);
+
+    public async Task<IActionResult> OnGetAsync(string slug, int number, string? lang, string? format, CancellationToken ct)
     {
         var view = await reader.LoadAsync(slug, number, ct);
         if (view is null)
@@ -59,6 +87,38 @@ public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consulta
         }
 
         View = view;
+        Languages = await localized.ChoicesAsync(view, ct);
+        if (lang is not null && string.Equals(lang, view.Version.Language, StringComparison.OrdinalIgnoreCase))
+        {
+            return Redirect(VersionPath + Request.QueryString);
+        }
+
+        if (lang is not null)
+        {
+            try
+            {
+                Language = LocalizedVersions.TargetOf(view, lang);
+            }
+            catch (RefusedException e)
+            {
+                LanguageRefusal = e.Message;
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                return Page();
+            }
+        }
+
+        if (format is not null)
+        {
+            return await localized.DownloadAsync(view, Language ?? SourceLanguage, format, ct) is { } file
+                ? File(file.Content, file.ContentType, file.FileName)
+                : BadRequest("Choose a format: format=md (Markdown) or format=docx (Word).");
+        }
+
+        if (Language is not null)
+        {
+            Localized = await localized.ReadingAsync(view, Language, ct);
+        }
+
         Consultation = ConsultationBanner.For((await consultations.WindowsAsync(view.Version.Id, ct)).Select(w => w.Period).ToList(), consultations.Now);
         if (RoomId is { } roomId)
         {

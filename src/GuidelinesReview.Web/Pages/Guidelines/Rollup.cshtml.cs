@@ -124,7 +124,7 @@ public sealed class RollupModel(RollupQueries queries, KeyFindingService finding
     {
         Version = version;
         Source = await queries.LoadAsync(version.Id, version.GuidelineId, ct);
-        Query = RollupQueryString.Parse(Request.Query, Source.Windows);
+        Query = RollupQueryString.Parse(Request.Query, Source.Windows, Source.Languages);
         Rollup = Rollup.Build(Source.Items, Query.Filter);
         Findings = await findings.ListAsync(version.Id, ct);
         Coverage = KeyFindingCoverage.Covered(Rollup, Findings.Select(f => f.Links));

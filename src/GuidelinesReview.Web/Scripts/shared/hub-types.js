@@ -61,6 +61,7 @@
  * @property {string[]} principles
  * @property {PlacementView[]} placements
  * @property {RoomRef | null} [room]
+ * @property {string | null} [language] the language of the reading view it was written on (null: the version's own text)
  */
 
 /**
@@ -97,6 +98,7 @@
  * @property {QuoteInput | null} quote
  * @property {number | null} parentId
  * @property {number | null} [roomId]
+ * @property {string | null} [language] the page's language when it shows a translation (then no quote: the comment is on the whole block)
  */
 
 /**
