@@ -5,7 +5,7 @@ using GuidelinesReview.Web.Drafts;
 namespace GuidelinesReview.Web.Translations;
 
 /// <summary>A language a version can be read in: its own (the source) or a target language, with the share of it approved.</summary>
-public sealed record LanguageChoice(LanguageInfo Language, bool IsSource, TranslationProgress Progress);
+public sealed record LanguageChoice(LanguageInfo Language, bool IsSource, ApprovedShare Progress);
 
 /// <summary>A file to download: its bytes, content type and name.</summary>
 public sealed record Download(byte[] Content, string ContentType, string FileName);
@@ -24,7 +24,7 @@ public sealed class LocalizedVersions(TranslationReader reader)
         var targets = TranslationAccess.TargetsOf(view.Guideline, view.Version.Language);
         var progress = await reader.ProgressAsync(view.Version.Id, targets, ct);
         return targets.Select(t => new LanguageChoice(Languages.Of(t), false, progress[t]))
-            .Prepend(new LanguageChoice(Languages.Of(view.Version.Language), true, new TranslationProgress(0, 0)))
+            .Prepend(new LanguageChoice(Languages.Of(view.Version.Language), true, new ApprovedShare(0, 0)))
             .ToList();
     }
 

@@ -56,7 +56,7 @@ public sealed class TranslationReader(AppDbContext db)
     /// <summary>Segment id → the approved text, for one version and language.</summary>
     public async Task<Dictionary<string, string>> ApprovedAsync(int versionId, string language, CancellationToken ct) =>
         await db.Translations.AsNoTracking()
-            .Where(t => t.VersionId == versionId && t.Language == language && t.ApprovedText != null)
+            .Where(t => t.VersionId == versionId && t.Language == language && t.ApprovedText != null && t.State != TranslationState.Outdated)
             .ToDictionaryAsync(t => t.SegmentId, t => t.ApprovedText!, StringComparer.Ordinal, ct);
 
     /// <summary>Every block in reading order, with approved translations in place of the source.</summary>
@@ -90,16 +90,16 @@ public sealed class TranslationReader(AppDbContext db)
     }
 
     /// <summary>For each language, how many of the version's segments have an approved translation.</summary>
-    public async Task<IReadOnlyDictionary<string, TranslationProgress>> ProgressAsync(int versionId, IReadOnlyList<string> languages, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, ApprovedShare>> ProgressAsync(int versionId, IReadOnlyList<string> languages, CancellationToken ct)
     {
         var segments = (await BlocksAsync(versionId, ct)).SelectMany(b => b.Segments).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var approved = (await db.Translations.AsNoTracking()
-                .Where(t => t.VersionId == versionId && languages.Contains(t.Language) && t.ApprovedText != null)
+                .Where(t => t.VersionId == versionId && languages.Contains(t.Language) && t.ApprovedText != null && t.State != TranslationState.Outdated)
                 .Select(t => new { t.Language, t.SegmentId }).ToListAsync(ct))
             .Where(t => segments.Contains(t.SegmentId))
             .GroupBy(t => t.Language, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
-        return languages.ToDictionary(l => l, l => new TranslationProgress(approved.GetValueOrDefault(l), segments.Count), StringComparer.OrdinalIgnoreCase);
+        return languages.ToDictionary(l => l, l => new ApprovedShare(approved.GetValueOrDefault(l), segments.Count), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The localized version block by block as Markdown, each marked translated or not (a block with nothing to translate counts as translated).</summary>

@@ -58,6 +58,11 @@ public sealed class TranslationService(AppDbContext db, TranslationAccess access
             db.Translations.Add(row);
         }
 
+        if (row.SourceHash != segment.Hash)
+        {
+            row.ApprovedText = null; // approved for an English that has changed since: not what readers should see
+        }
+
         row.Text = text;
         row.State = state;
         row.SourceText = segment.Source;

@@ -160,6 +160,11 @@ public sealed class XliffExchange(AppDbContext db, TranslationAccess access, Tra
                 db.Translations.Add(row);
             }
 
+            if (row.SourceHash != segment.Hash)
+            {
+                row.ApprovedText = null; // approved for an English that has changed since
+            }
+
             (row.Text, row.State, row.SourceText, row.SourceHash) = (text, state, segment.Source, segment.Hash);
             (row.TranslatorId, row.TranslatedAt, row.RejectReason, row.EditorialChange, row.UpdatedAt) = (caller.UserId, now, null, false, now);
             row.Revision++;

@@ -50,7 +50,7 @@ public sealed class LocalizedReadingRulesTests
     [InlineData(363, 363, 100, "100\u00a0%")]
     public void The_share_translated_is_rounded_down_so_100_means_all(int approved, int segments, int percent, string text)
     {
-        var progress = new TranslationProgress(approved, segments);
+        var progress = new ApprovedShare(approved, segments);
 
         Assert.Equal((percent, text), (progress.Percent, progress.PercentText));
     }

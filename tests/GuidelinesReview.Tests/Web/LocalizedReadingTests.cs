@@ -82,7 +82,7 @@ public sealed partial class LocalizedReadingTests(AppFactory app)
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(V3 + "/fr"));
 
-        var percent = new TranslationProgress(approved, segments).Percent;
+        var percent = new ApprovedShare(approved, segments).Percent;
         Assert.InRange(percent, 10, 99);
         var nav = html[html.IndexOf("data-testid=\"language-switch\"", StringComparison.Ordinal)..];
         nav = nav[..nav.IndexOf("</nav>", StringComparison.Ordinal)];

@@ -88,6 +88,12 @@ public sealed class TranslationStoryTests(AppFactory app)
         Assert.Null(onV4[paragraphs[1].Anchor].Translation!.SourceDiff);
         Assert.Equal(TranslationState.Rejected, onV4[paragraphs[2].Anchor].Translation!.State);
 
+        // Readers of v4 in French see the approved, current translation, and the English where it is outdated.
+        var expert = await app.SignInAsync("expert@demo.local");
+        var reading = WebUtility.HtmlDecode(await expert.GetStringAsync($"/guidelines/{slug}/v/4/fr"));
+        Assert.Contains("Traduction française numéro 2 du paragraphe.", reading, StringComparison.Ordinal);
+        Assert.DoesNotContain("Traduction française numéro 1 du paragraphe.", reading, StringComparison.Ordinal);
+
         // Out to a CAT tool and back: the outdated paragraph is retranslated there.
         var tomasHttp = await app.SignInAsync("translator@demo.local");
         var xliff = XliffReader.Read(await tomasHttp.GetStringAsync($"/guidelines/{slug}/v/4/translate/fr/xliff?format=2.0")).Document!;
@@ -104,5 +110,8 @@ public sealed class TranslationStoryTests(AppFactory app)
         var after = await app.DbAsync(db => db.Translations.Where(t => t.Version.GuidelineId == guideline.Id && t.Version.Number == 4 && t.Language == "fr" && t.SegmentId == paragraphs[0].Anchor)
             .Select(t => new { t.Text, t.State }).SingleAsync());
         Assert.Equal(("Traduction revue dans l'outil de TAO.", TranslationState.Translated), (after.Text, after.State));
+        var stillReading = WebUtility.HtmlDecode(await expert.GetStringAsync($"/guidelines/{slug}/v/4/fr"));
+        Assert.DoesNotContain("numéro 1 du paragraphe", stillReading, StringComparison.Ordinal);
+        Assert.DoesNotContain("outil de TAO", stillReading, StringComparison.Ordinal);
     }
 }

@@ -6,7 +6,7 @@ namespace GuidelinesReview.Core.Translations;
 /// How much of a version readers see in a language: segments with an approved translation out of
 /// all its segments. The percentage is rounded down, so 100 % means every segment is approved.
 /// </summary>
-public sealed record TranslationProgress(int Approved, int Segments)
+public sealed record ApprovedShare(int Approved, int Segments)
 {
     public int Percent => Segments == 0 ? 100 : (int)Math.Floor(100.0 * Math.Min(Approved, Segments) / Segments);
 
