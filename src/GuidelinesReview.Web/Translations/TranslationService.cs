@@ -1,4 +1,5 @@
 using GuidelinesReview.Core.Diff;
+using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Translations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Live;
@@ -32,7 +33,7 @@ public sealed class TranslationService(AppDbContext db, TranslationAccess access
             throw RefusedException.Forbidden($"You are not assigned to translate {target.Language.EnglishName} ({target.Language.Code}); the secretariat can add it to your profile.");
         }
 
-        text = Checked(text, MaxText, "The translation");
+        text = Readable(Checked(text, MaxText, "The translation"));
         if (submit && text.Trim().Length == 0)
         {
             throw RefusedException.Invalid("An empty translation cannot be offered for review: write it first.");
@@ -112,14 +113,23 @@ public sealed class TranslationService(AppDbContext db, TranslationAccess access
                 : $"Only a translation waiting for review (or outdated) can be approved; this one is {TranslationStates.Name(row.State).ToLowerInvariant()}.");
         }
 
-        var blocking = TranslationChecks.Check(segment.Source, row.Text, target.Language.Code, await GlossaryAsync(target.Version.GuidelineId, ct))
-            .Where(i => i.Severity == CheckSeverity.Blocking)
-            .ToList();
+        List<TranslationIssue> blocking;
+        try
+        {
+            blocking = TranslationChecks.Check(segment.Source, row.Text, target.Language.Code, await GlossaryAsync(target.Version.GuidelineId, ct))
+                .Where(i => i.Severity == CheckSeverity.Blocking)
+                .ToList();
+        }
+        catch (MarkdownRejectedException e)
+        {
+            throw RefusedException.Invalid($"{e.Message} The translation must be revised before it can be approved.");
+        }
+
         waiverReason = string.IsNullOrWhiteSpace(waiverReason) ? null : Checked(waiverReason, MaxReason, "The reason for waiving the checks").Trim();
         if (blocking.Count > 0 && waiverReason is null)
         {
             throw RefusedException.Invalid(
-                $"The translation fails {(blocking.Count == 1 ? "a check" : $"{blocking.Count} checks")} that block approval: {string.Join(" ", blocking.Select(i => i.Message))} Fix it, or approve with a reason to waive {(blocking.Count == 1 ? "it" : "them")}.");
+                $"The translation fails {(blocking.Count == 1 ? "a check that blocks" : $"{blocking.Count} checks that block")} approval: {string.Join(" ", blocking.Select(i => i.Message))} Fix it, or approve with a reason to waive {(blocking.Count == 1 ? "it" : "them")}.");
         }
 
         row.State = TranslationState.Approved;
@@ -209,7 +219,28 @@ public sealed class TranslationService(AppDbContext db, TranslationAccess access
         row.WaivedChecks,
         row.WaiverReason,
         row.SourceHash == segment.Hash ? null : WordDiff.Compare(row.SourceText, segment.Source),
-        row.Text.Trim().Length == 0 ? [] : TranslationChecks.Check(segment.Source, row.Text, row.Language, glossary));
+        IssuesOf(segment, row, glossary));
+
+    /// <summary>
+    /// The checks of a stored translation. Saves refuse text the checks cannot read (<see cref="Readable"/>);
+    /// one stored before that, or loaded from a file, is shown without issues rather than failing the page.
+    /// </summary>
+    private static IReadOnlyList<TranslationIssue> IssuesOf(SourceSegment segment, Translation row, IReadOnlyList<GlossaryEntry> glossary)
+    {
+        if (row.Text.Trim().Length == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            return TranslationChecks.Check(segment.Source, row.Text, row.Language, glossary);
+        }
+        catch (MarkdownRejectedException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>The guideline's glossary as the checks need it.</summary>
     public async Task<IReadOnlyList<GlossaryEntry>> GlossaryAsync(int guidelineId, CancellationToken ct)
@@ -292,6 +323,24 @@ public sealed class TranslationService(AppDbContext db, TranslationAccess access
 
     private Task<string> NameAsync(string userId, CancellationToken ct) =>
         db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(ct);
+
+    /// <summary>
+    /// Text the platform's Markdown reader refuses (nested too deeply) would fail the checks, the
+    /// workspace and the localized version: it is refused before it is saved, with the reader's sentence.
+    /// </summary>
+    private static string Readable(string text)
+    {
+        try
+        {
+            _ = SafeMarkdown.Parse(text.TrimStart(), MaxText);
+        }
+        catch (MarkdownRejectedException e)
+        {
+            throw RefusedException.Invalid(e.Message);
+        }
+
+        return text;
+    }
 
     private static string Checked(string? text, int max, string what)
     {

@@ -43,12 +43,12 @@ public sealed class HubTestClient : IAsyncDisposable
     private readonly Dictionary<string, TaskCompletionSource> sentinels = [];
     private readonly ClientLog log;
 
-    private HubTestClient(HubConnection connection, IHubContext? server, ClientLog log)
+    private HubTestClient(HubConnection connection, IHubContext? server, IReadOnlyList<Type> events, ClientLog log)
     {
         this.connection = connection;
         this.server = server;
         this.log = log;
-        foreach (var type in HubEvents.All)
+        foreach (var type in events)
         {
             var constructor = type.GetConstructors().Single();
             connection.On(type.Name, constructor.GetParameters().Select(p => p.ParameterType).ToArray(), arguments =>
@@ -108,7 +108,9 @@ public sealed class HubTestClient : IAsyncDisposable
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(log))
             .Build();
-        var hub = new HubTestClient(connection, HubContextFor(server.Services, path), log);
+        var hubType = HubTypeFor(server.Services, path);
+        var hub = new HubTestClient(connection, hubType is null ? null : (IHubContext)server.Services.GetRequiredService(typeof(IHubContext<>).MakeGenericType(hubType)),
+            hubType is null ? [] : HubEvents.Of(hubType), log);
         try
         {
             await connection.StartAsync().WaitAsync(InvokeTimeout);
@@ -235,14 +237,11 @@ public sealed class HubTestClient : IAsyncDisposable
     }
 
     /// <summary>The hub mapped at <paramref name="path"/>, found by its endpoint, so that this does not name hub classes.</summary>
-    private static IHubContext? HubContextFor(IServiceProvider services, string path)
-    {
-        var hubType = services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+    private static Type? HubTypeFor(IServiceProvider services, string path) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => string.Equals(e.RoutePattern.RawText?.TrimEnd('/'), path, StringComparison.OrdinalIgnoreCase))
             .Select(e => e.Metadata.GetMetadata<HubMetadata>()?.HubType)
             .FirstOrDefault(t => t is not null);
-        return hubType is null ? null : (IHubContext)services.GetRequiredService(typeof(IHubContext<>).MakeGenericType(hubType));
-    }
 
     /// <summary>The sentinel's name on the wire: no hub pushes it.</summary>
     private const string Sentinel = "TestSentinel";

@@ -37,7 +37,17 @@ public sealed class RolePageMatrixTests(AppFactory app)
         ["/admin/translators"] = ["admin", "secretariat"],
         [$"/guidelines/{AppFactory.SampleSlug}/v/3/translations"] = ["admin", "secretariat", "translator"],
         [$"/guidelines/{AppFactory.SampleSlug}/glossary"] = Everyone,
+        [$"/guidelines/{AppFactory.SampleSlug}/v/3/translate/fr"] = ["admin", "secretariat", "translator"],
     };
+
+    /// <summary>
+    /// Pages that decide who may open them from what the person is assigned (not their role alone): a
+    /// signed-in person who may not gets the page itself, 403 with a sentence saying why, not a redirect.
+    /// </summary>
+    public static readonly HashSet<string> RefusedInPage =
+    [
+        $"/guidelines/{AppFactory.SampleSlug}/v/3/translate/fr",
+    ];
 
     public static TheoryData<string, string> Cases()
     {
@@ -64,6 +74,11 @@ public sealed class RolePageMatrixTests(AppFactory app)
         if (Allowed[page].Contains(who))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else if (who != Anonymous && RefusedInPage.Contains(page))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains("role=\"alert\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         else
         {

@@ -1,6 +1,6 @@
 // @ts-check
-// The JSON the hubs send and take (README, "Integrations"; C#: Comments/CommentContracts.cs and
-// Meetings/RoomContracts.cs — change them together). Types only: import them with
+// The JSON the hubs send and take (README, "Integrations"; C#: Comments/CommentContracts.cs,
+// Meetings/RoomContracts.cs and Translations/TranslationContracts.cs — change them together). Types only: import them with
 // `/** @typedef {import('./hub-types.js').CommentView} CommentView */`.
 // Every date is an ISO 8601 string in UTC, ending in "Z".
 
@@ -148,5 +148,45 @@
 /** The answer to SaveNotes / RestoreNotes. @typedef {{ saved: boolean, version: number, notes: string, conflict: string | null }} NotesSaveResult */
 
 /** @typedef {{ version: number, savedAt: string, savedBy: string, length: number }} NotesRevisionView */
+
+// ----- /hubs/translate (C#: Translations/TranslationContracts.cs, TranslationAccess.cs) -----
+
+/** @typedef {'untranslated' | 'draft' | 'translated' | 'approved' | 'rejected' | 'outdated'} TranslationState */
+
+/** A problem the checks found in a translation. @typedef {{ code: string, severity: 'warning' | 'blocking', message: string }} TranslationIssue */
+
+/** One run of the word diff of a segment's English. @typedef {{ op: 'equal' | 'inserted' | 'deleted', text: string }} WordChange */
+
+/**
+ * The translation of one segment. `sourceDiff`: the word diff from the English it was translated
+ * from to the current English, when they differ (outdated); null otherwise.
+ * @typedef {object} TranslationView
+ * @property {string} segmentId
+ * @property {string} text
+ * @property {TranslationState} state
+ * @property {number} revision goes up with every save and review
+ * @property {string | null} translatorId
+ * @property {string | null} translator
+ * @property {string | null} translatedAt
+ * @property {string | null} reviewer
+ * @property {string | null} reviewedAt
+ * @property {string | null} rejectReason
+ * @property {string | null} approvedText what readers see until the translation is approved again
+ * @property {boolean} editorialChange
+ * @property {string | null} waivedChecks
+ * @property {string | null} waiverReason
+ * @property {WordChange[] | null} sourceDiff
+ * @property {TranslationIssue[]} issues
+ */
+
+/** The answer to SaveTranslation. Not saved: `conflict` says why and `current` is the newer text. @typedef {{ saved: boolean, current: TranslationView | null, conflict: string | null }} TranslationSaveResult */
+
+/** @typedef {{ id: number, segmentId: string, author: string, body: string, createdAt: string }} TranslationCommentView */
+
+/** One event of a translation's history (newest first). @typedef {{ kind: string, state: TranslationState, text: string, note: string | null, actor: string | null, at: string, versionNumber: number }} TranslationEventView */
+
+/** @typedef {{ canView: boolean, canTranslate: boolean, canReview: boolean }} TranslationRights */
+
+/** What JoinWorkspace returns. @typedef {{ rights: TranslationRights, people: PresenceView[] }} WorkspaceJoined */
 
 export {};
