@@ -75,7 +75,7 @@ public sealed partial class LocalizedReadingTests(AppFactory app)
         var (approved, segments) = await app.DbAsync(async db =>
         {
             var versionId = (await ConsultationDraftAsync(app)).VersionId;
-            var count = await db.Translations.CountAsync(t => t.VersionId == versionId && t.Language == "fr" && t.ApprovedText != null);
+            var count = await db.Translations.CountAsync(t => t.VersionId == versionId && t.Language == "fr" && t.ApprovedText != null && t.State != TranslationState.Outdated);
             var all = await db.Blocks.Where(b => b.VersionId == versionId).Select(b => new { b.Kind, b.Anchor, b.Source }).ToListAsync();
             return (count, all.Sum(b => Segments.Of(b.Kind, b.Anchor, b.Source).Count));
         });
