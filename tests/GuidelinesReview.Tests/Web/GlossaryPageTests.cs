@@ -29,9 +29,9 @@ public sealed class GlossaryPageTests(AppFactory app)
     }
 
     private Task<GlossaryItem?> ItemAsync(string term) =>
-        app.DbAsync(db => db.GlossaryItems.AsNoTracking().Include(g => g.Renderings).SingleOrDefaultAsync(g => g.Term == term));
+        app.DbAsync(db => db.GlossaryItems.AsNoTracking().Include(g => g.Renderings).SingleOrDefaultAsync(g => g.Guideline.Slug == AppFactory.SampleSlug && g.Term == term));
 
-    private Task<int> CountAsync() => app.DbAsync(db => db.GlossaryItems.CountAsync());
+    private Task<int> CountAsync() => app.DbAsync(db => db.GlossaryItems.CountAsync(g => g.Guideline.Slug == AppFactory.SampleSlug));
 
     private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
