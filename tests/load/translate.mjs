@@ -39,8 +39,10 @@ const defaults = {
   batch: 20,
   graceSeconds: 10,
   settleMs: 1500,
-  warmup: 20, // saves on a segment of no translator, before the window, not measured
+  warmup: 200, // saves on a segment of no translator, before the window, not measured: enough for the JIT to tier the save path up
   p99Limit: 250, // ms; the run fails when the fan-out p99 is at or over it (0 = no limit)
+  probeMs: 100, // a GET of a small static file every this many ms during the window, as the machine's baseline (0 = none)
+  probePath: "/css/print.css",
   password: "review-demo-2026",
   serverPid: 0,
   maxSeconds: 600,
@@ -63,6 +65,8 @@ const help = `Usage: node translate.mjs --version-id ID --segments FILE [options
   --grace S             seconds to wait for missing pushes after the last save (default ${defaults.graceSeconds})
   --warmup W            unmeasured saves before the window (default ${defaults.warmup})
   --p99-limit MS        fail when the fan-out p99 is MS or more, 0 = no limit (default ${defaults.p99Limit})
+  --probe-ms P          GET --probe-path every P ms during the window, one at a time: the machine's baseline, 0 = none (default ${defaults.probeMs})
+  --probe-path PATH     a small static file (default ${defaults.probePath})
   --server-pid PID      sample the server's CPU time from /proc (optional)
   --max-seconds S       hard deadline for the whole run (default ${defaults.maxSeconds})
   --out DIR             where the JSON result goes (default tests/load/results)
@@ -79,7 +83,7 @@ function parseArgs(argv) {
     "--url": "url", "--version-id": "versionId", "--language": "language", "--segments": "segments", "--accounts": "accounts",
     "--n": "n", "--interval-ms": "intervalMs", "--seconds": "seconds", "--saves-per-segment": "savesPerSegment",
     "--text-chars": "textChars", "--batch": "batch", "--grace": "graceSeconds", "--settle-ms": "settleMs", "--warmup": "warmup",
-    "--p99-limit": "p99Limit", "--password": "password", "--server-pid": "serverPid", "--max-seconds": "maxSeconds",
+    "--p99-limit": "p99Limit", "--probe-ms": "probeMs", "--probe-path": "probePath", "--password": "password", "--server-pid": "serverPid", "--max-seconds": "maxSeconds",
     "--out": "out", "--label": "label",
   };
   for (let i = 0; i < argv.length; i++) {
@@ -103,13 +107,15 @@ function parseArgs(argv) {
   for (const [k, v] of Object.entries({ "version-id": o.versionId, n: o.n, "interval-ms": o.intervalMs, seconds: o.seconds, "saves-per-segment": o.savesPerSegment, "text-chars": o.textChars, batch: o.batch, "max-seconds": o.maxSeconds })) {
     if (!Number.isFinite(v) || v <= 0) fail(`--${k} must be a positive number`);
   }
-  for (const [k, v] of Object.entries({ warmup: o.warmup, grace: o.graceSeconds, "p99-limit": o.p99Limit })) {
+  for (const [k, v] of Object.entries({ warmup: o.warmup, grace: o.graceSeconds, "p99-limit": o.p99Limit, "probe-ms": o.probeMs })) {
     if (!Number.isFinite(v) || v < 0) fail(`--${k} must be 0 or more`);
   }
   if (!Number.isInteger(o.n) || o.n < 2 || o.n > 500) fail("--n must be a whole number from 2 to 500");
   if (o.intervalMs < 50) fail("--interval-ms must be at least 50");
   if ((o.seconds * 1000) / o.intervalMs > 10000) fail("--seconds / --interval-ms is capped at 10000 saves per translator");
   if (o.textChars > 10000) fail("--text-chars is capped at 10000 (the server accepts 20,000)");
+  if (o.probeMs > 0 && o.probeMs < 20) fail("--probe-ms must be 0 or at least 20");
+  if (!o.probePath.startsWith("/")) fail("--probe-path must start with /");
   if (!o.segments) fail("--segments FILE is required (run-translate.sh writes it from the database)");
   o.url = o.url.replace(/\/+$/, "");
   const host = new URL(o.url).hostname.replace(/^\[|\]$/g, "");
@@ -296,6 +302,30 @@ async function run(cookies) {
     const t0 = performance.now() + 200;
     console.error(`   saving: ${perTranslator} saves per translator, one every ${opts.intervalMs} ms (${fmt((opts.n * 1000) / opts.intervalMs, 0)} saves/s offered), ${opts.savesPerSegment} per segment, for ${opts.seconds} s`);
 
+    // The baseline: a small static file fetched one request at a time through the same Kestrel,
+    // with no database and no hub. What it suffers (CPU taken by other processes, GC pauses) every
+    // save suffers too; what it does not, the saves cost themselves.
+    const probeTimes = [];
+    const probeErrors = [];
+    const probing = opts.probeMs > 0 && (async () => {
+      const probeUrl = `${opts.url}${opts.probePath}`;
+      const end = t0 + opts.seconds * 1000;
+      for (let k = 0; performance.now() < end && k < 100000; k++) {
+        const due = t0 + k * opts.probeMs;
+        const wait = due - performance.now();
+        if (wait > 1) await sleep(wait);
+        const sent = performance.now();
+        try {
+          const res = await withTimeout(fetch(probeUrl, { headers: { Cookie: all[0].cookie } }), 30000, `GET ${opts.probePath}`);
+          await res.arrayBuffer();
+          if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+          probeTimes.push(performance.now() - sent);
+        } catch (e) {
+          probeErrors.push(errorText(e));
+        }
+      }
+    })();
+
     const saving = all.map(async (client, t) => {
       const offset = (t * opts.intervalMs) / opts.n;
       let revision = 0;
@@ -332,6 +362,7 @@ async function run(cookies) {
       }
     });
     await Promise.all(saving); // every call is bounded by its own 30 s timeout
+    await probing;
     const lastAck = performance.now();
     const cpuSaving = cpu();
     loopDelay.disable();
@@ -387,6 +418,7 @@ async function run(cookies) {
     result.ack = roundSummary(summary(saved.map((s) => s.ackAt - s.sentAt)));
     result.fanout = roundSummary(summary(fanout)); // per save: until the last of the n - 1 others had it
     result.delivery = roundSummary(summary(pairs)); // per (save, other connection)
+    result.probe = opts.probeMs > 0 ? { path: opts.probePath, everyMs: opts.probeMs, ...roundSummary(summary(probeTimes)), errors: probeErrors.length, errorSamples: probeErrors.slice(0, 3) } : null;
     result.saves = {
       offeredPerSecond: r1((opts.n * 1000) / opts.intervalMs),
       sent: saves.length,
@@ -424,6 +456,8 @@ async function run(cookies) {
     console.error(`   ack p50/p95/p99/max ${fmt(result.ack.p50)}/${fmt(result.ack.p95)}/${fmt(result.ack.p99)}/${fmt(result.ack.max)} ms; ` +
       `fan-out p50/p95/p99/max ${fmt(result.fanout.p50)}/${fmt(result.fanout.p95)}/${fmt(result.fanout.p99)}/${fmt(result.fanout.max)} ms; ` +
       `${received}/${expected} pushes, ${lost} lost, ${duplicated} duplicated; ${saved.length}/${saves.length} saved, ${conflicts.length} conflicts, ${saveErrors.length} errors; ` +
+      (result.probe ? `static GET p50/p99/max ${fmt(result.probe.p50)}/${fmt(result.probe.p99)}/${fmt(result.probe.max)} ms; ` : "") +
+      `driver loop lag p99/max ${fmt(result.driverEventLoopLagMs.p99)}/${fmt(result.driverEventLoopLagMs.max)} ms; ` +
       `CPU server ${fmt(cpuSaving.serverCpuPercent, 0)}% driver ${fmt(cpuSaving.driverCpuPercent, 0)}% machine ${fmt(cpuSaving.machineBusyPercent, 0)}% of ${cpuSaving.cores} cores`);
   } catch (e) {
     result.error = e?.message ?? String(e);
@@ -438,16 +472,16 @@ async function run(cookies) {
 
 function markdown(r) {
   const head = [
-    "| translators | saves/s | saved | conflicts | errors | ack p50 (ms) | p95 | p99 | max | fan-out p50 (ms) | p95 | p99 | max | pushes expected | lost | dup | server CPU | driver CPU | machine busy |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| translators | saves/s | saved | conflicts | errors | ack p50 (ms) | p95 | p99 | max | fan-out p50 (ms) | p95 | p99 | max | pushes expected | lost | dup | static GET p50 (ms) | p99 | server CPU | driver CPU | machine busy |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
-  if (!r.fanout) return [...head, `| ${r.n} | failed: ${r.error} |||||||||||||||||`].join("\n");
+  if (!r.fanout) return [...head, `| ${r.n} | failed: ${r.error} |||||||||||||||||||`].join("\n");
   const cpu = r.cpuWhileSaving;
   const pc = (v) => (v === null ? "–" : `${fmt(v, 0)}%`);
   return [...head,
     `| ${r.n} | ${fmt(r.saves.savesPerSecond)} | ${r.saves.saved}/${r.saves.sent} | ${r.saves.conflicts} | ${r.saves.failed} | ` +
     `${fmt(r.ack.p50)} | ${fmt(r.ack.p95)} | ${fmt(r.ack.p99)} | ${fmt(r.ack.max)} | ${fmt(r.fanout.p50)} | ${fmt(r.fanout.p95)} | ${fmt(r.fanout.p99)} | ${fmt(r.fanout.max)} | ` +
-    `${r.pushes.expected} | ${r.pushes.lost} | ${r.pushes.duplicated} | ${pc(cpu.serverCpuPercent)} | ${pc(cpu.driverCpuPercent)} | ${pc(cpu.machineBusyPercent)} |`].join("\n");
+    `${r.pushes.expected} | ${r.pushes.lost} | ${r.pushes.duplicated} | ${fmt(r.probe?.p50)} | ${fmt(r.probe?.p99)} | ${pc(cpu.serverCpuPercent)} | ${pc(cpu.driverCpuPercent)} | ${pc(cpu.machineBusyPercent)} |`].join("\n");
 }
 
 // ---------------------------------------------------------------- main
