@@ -45,12 +45,15 @@ public static class LargeDraft
         "using shared indicators", "with independent oversight", "at the neighbourhood scale", "for the whole metropolitan area",
     ];
 
-    /// <summary>The guideline.yml for the generated draft, with the sample guideline's taxonomy keys.</summary>
+    /// <summary>
+    /// The guideline.yml for the generated draft, with the sample guideline's taxonomy keys and the six UN
+    /// languages, so that the draft has translation workspaces (the translation load test uses French).
+    /// </summary>
     public static string Manifest() => $$"""
         slug: {{Slug}}
         title: Large generated guideline (benchmark fixture)
         summary: Generated text used by benchmarks and load tests. Not a real guideline.
-        languages: [en]
+        languages: [en, ar, zh, fr, ru, es]
         thematicAreas:
         {{string.Join("\n", AreaKeys.Select(k => $"  - key: {k}\n    name: Area {k}"))}}
         principles:

@@ -17,16 +17,18 @@ public sealed class FixtureTests(AppFactory app)
 
         var size = new FileInfo(Path.Combine(folder, "v1.md")).Length;
         var report = await app.ScopedAsync(sp => sp.GetRequiredService<ContentImporter>().ImportAsync(content, CancellationToken.None));
-        var (sections, blocks) = await app.DbAsync(async db =>
+        var (sections, blocks, targets) = await app.DbAsync(async db =>
         {
-            var version = await db.DraftVersions.SingleAsync(v => v.Guideline.Slug == LargeDraft.Slug);
-            return (await db.Sections.CountAsync(s => s.VersionId == version.Id), await db.Blocks.CountAsync(b => b.VersionId == version.Id));
+            var version = await db.DraftVersions.Include(v => v.Guideline).SingleAsync(v => v.Guideline.Slug == LargeDraft.Slug);
+            return (await db.Sections.CountAsync(s => s.VersionId == version.Id), await db.Blocks.CountAsync(b => b.VersionId == version.Id),
+                GuidelinesReview.Web.Translations.TranslationAccess.TargetsOf(version.Guideline, version));
         });
 
         Assert.True(size >= 150 * 1024, $"{size / 1024} KB");
         Assert.Empty(report.Errors);
         Assert.InRange(sections, 200, 400);
         Assert.True(blocks > sections * 2, $"{blocks} blocks");
+        Assert.Equal(["ar", "zh", "fr", "ru", "es"], targets); // the translation load test opens its French workspace
         Assert.Equal(LargeDraft.Generate(), LargeDraft.Generate());
         Assert.NotEqual(LargeDraft.Generate(seed: 1), LargeDraft.Generate(seed: 2));
     }
