@@ -1,4 +1,4 @@
-// Helpers shared by the load drivers (fanout.mjs, rooms.mjs): timing, percentiles, CPU
+// Helpers shared by the load drivers (fanout.mjs, rooms.mjs, translate.mjs): timing, percentiles, CPU
 // sampling from /proc, and signing in to the app with a demo account.
 import { readFileSync } from "node:fs";
 import os from "node:os";

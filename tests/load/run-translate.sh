@@ -8,7 +8,7 @@
 # its own every INTERVAL_MS ms for SECONDS s. Stops the app and removes both temporary folders.
 # Extra arguments go to the driver (they override the defaults below), e.g.:
 #   bash tests/load/run-translate.sh --saves-per-segment 1
-# Takes about 2 minutes on a 2-core machine. Traffic goes to 127.0.0.1 only.
+# Takes about 1.5 minutes on a 2-core machine. Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source tests/load/lib.sh
@@ -27,7 +27,7 @@ npm_ci_load
 command -v sqlite3 >/dev/null || { echo "run-translate.sh needs the sqlite3 command-line shell (apt-get install sqlite3)" >&2; exit 1; }
 
 # The content the app imports at start-up: the generated large draft, with the sample guideline's
-# glossary (16 terms, some of them in the generated text: "open data", "local government"), so that
+# glossary (16 terms, some of them in the generated text: "open data", "data protection"), so that
 # the checks every save's view runs have a glossary to check. The real content/ is not touched.
 dotnet run --project tests/GuidelinesReview.Fixtures -c Release -- large-draft "$content" | sed 's/^/== /'
 cp "$root/content/guidelines/people-centred-smart-cities/glossary.yml" "$content/guidelines/large-sample/"
