@@ -182,7 +182,16 @@ public sealed class TranslationWorkspaceTests(AppServer app) : IClassFixture<App
         var sam = await app.NewPageAsync(signInAs: "secretariat", width: 1400);
         await sam.GotoAsync($"/guidelines/{Slug}/publish");
         await sam.GetByLabel("Draft file").SetInputFilesAsync(v4File);
-        await sam.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+
+        // The file changes translated blocks: the page lists them first, so that an editorial change can keep its approvals.
+        await Assertions.Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "Before publishing" })).ToBeVisibleAsync();
+        var choice = sam.Locator($"input[name='Editorial'][value='{picked[0]}']");
+        await Assertions.Expect(choice).ToBeVisibleAsync();
+        await Assertions.Expect(choice).Not.ToBeCheckedAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(sam);
+        await AppServer.ScreenshotAsync(sam, "publish-editorial");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Publish v4.md" }).ClickAsync();
         await sam.WaitForURLAsync($"**/guidelines/{Slug}/compare?from=3&to=4");
         await sam.Context.CloseAsync();
 
