@@ -17,7 +17,7 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as signalR from "@microsoft/signalr";
-import { attr, cpuSampler, environment, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout } from "./lib.mjs";
+import { attr, cpuSampler, environment, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout, readOptions } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -67,26 +67,7 @@ function parseArgs(argv) {
     "--join-since": "joinSince", "--slug": "slug", "--version": "version", "--password": "password",
     "--server-pid": "serverPid", "--max-seconds": "maxSeconds", "--out": "out", "--label": "label",
   };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    if (arg === "-h" || arg === "--help") {
-      console.log(help);
-      process.exit(0);
-    }
-    let value;
-    const eq = arg.indexOf("=");
-    if (eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    } else {
-      value = argv[++i];
-    }
-    const key = names[arg];
-    if (!key || value === undefined) {
-      fail(`unknown option or missing value: ${arg}\n${help}`);
-    }
-    o[key] = typeof defaults[key] === "number" ? Number(value) : value;
-  }
+  Object.assign(o, readOptions(argv, names, defaults, help, fail));
   o.ns = String(o.n).split(",").map((s) => Number(s.trim())).filter((x) => x > 0);
   const positive = { rate: o.rate, seconds: o.seconds, posters: o.posters, batch: o.batch, maxSeconds: o.maxSeconds };
   for (const [k, v] of Object.entries(positive)) {

@@ -146,3 +146,31 @@ export function environment(here) {
     note: "the driver and the server share this machine's cores",
   };
 }
+
+/**
+ * Reads "--name value" and "--name=value" arguments into the option keys that `names` maps them
+ * to (numbers where the default is a number); -h/--help prints `help` and exits; anything else
+ * goes to `fail`. Shared by the drivers so each only lists its options.
+ */
+export function readOptions(argv, names, defaults, help, fail) {
+  const o = {};
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    if (arg === "-h" || arg === "--help") {
+      console.log(help);
+      process.exit(0);
+    }
+    let value;
+    const eq = arg.indexOf("=");
+    if (eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    } else {
+      value = argv[++i];
+    }
+    const key = names[arg];
+    if (!key || value === undefined) fail(`unknown option or missing value: ${arg}\n${help}`);
+    o[key] = typeof defaults[key] === "number" ? Number(value) : value;
+  }
+  return o;
+}

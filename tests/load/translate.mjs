@@ -19,7 +19,7 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as signalR from "@microsoft/signalr";
-import { cpuSampler, environment, fmt, r1, signIn as signInAs, sleep, summary, withTimeout } from "./lib.mjs";
+import { cpuSampler, environment, fmt, r1, signIn as signInAs, sleep, summary, withTimeout, readOptions } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -86,24 +86,7 @@ function parseArgs(argv) {
     "--p99-limit": "p99Limit", "--probe-ms": "probeMs", "--probe-path": "probePath", "--password": "password", "--server-pid": "serverPid", "--max-seconds": "maxSeconds",
     "--out": "out", "--label": "label",
   };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    if (arg === "-h" || arg === "--help") {
-      console.log(help);
-      process.exit(0);
-    }
-    let value;
-    const eq = arg.indexOf("=");
-    if (eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    } else {
-      value = argv[++i];
-    }
-    const key = names[arg];
-    if (!key || value === undefined) fail(`unknown option or missing value: ${arg}\n${help}`);
-    o[key] = typeof defaults[key] === "number" ? Number(value) : value;
-  }
+  Object.assign(o, readOptions(argv, names, defaults, help, fail));
   for (const [k, v] of Object.entries({ "version-id": o.versionId, n: o.n, "interval-ms": o.intervalMs, seconds: o.seconds, "saves-per-segment": o.savesPerSegment, "text-chars": o.textChars, batch: o.batch, "max-seconds": o.maxSeconds })) {
     if (!Number.isFinite(v) || v <= 0) fail(`--${k} must be a positive number`);
   }
