@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Translations;
 
-/// <summary>How a glossary term is rendered in one language: the preferred wording, and wordings not to use.</summary>
-public sealed record GlossaryRenderingView(string Preferred, IReadOnlyList<string> Forbidden);
-
 /// <summary>A glossary term as pages show it; renderings by language code.</summary>
-public sealed record GlossaryTermView(int Id, string Term, IReadOnlyDictionary<string, GlossaryRenderingView> Renderings, string Note);
+public sealed record GlossaryTermView(int Id, string Term, IReadOnlyDictionary<string, GlossaryRendering> Renderings, string Note)
+{
+    /// <summary>The term as the translation checks and the workspace use it.</summary>
+    public GlossaryEntry Entry => new(Term, Renderings, Note);
+}
 
 /// <summary>A guideline whose glossary is open: its target languages are those a rendering may be given in.</summary>
 public sealed record GlossaryGuideline(int Id, string Slug, string Title, IReadOnlyList<LanguageInfo> Targets);
@@ -63,7 +64,7 @@ public sealed class GlossaryService(AppDbContext db)
                 g.Term,
                 g.Renderings.ToDictionary(
                     r => r.Language,
-                    r => new GlossaryRenderingView(r.Preferred, ForbiddenList(r.Forbidden)),
+                    r => new GlossaryRendering(r.Preferred, ForbiddenList(r.Forbidden)),
                     StringComparer.Ordinal),
                 g.Note))
             .ToList();

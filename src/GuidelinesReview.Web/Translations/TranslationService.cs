@@ -14,7 +14,7 @@ namespace GuidelinesReview.Web.Translations;
 /// changes nothing. Two translators saving one segment never overwrite each other: a save made on
 /// an older revision is kept in the history and answered with the newer text, as room notes are.
 /// </summary>
-public sealed class TranslationService(AppDbContext db, TranslationAccess access, TranslationReader reader, IHubContext<TranslationHub, ITranslationClient> hub, TimeProvider clock)
+public sealed class TranslationService(AppDbContext db, TranslationAccess access, TranslationReader reader, GlossaryService glossary, IHubContext<TranslationHub, ITranslationClient> hub, TimeProvider clock)
 {
     public const int MaxText = 20_000;
     public const int MaxReason = 1_000;
@@ -243,15 +243,8 @@ public sealed class TranslationService(AppDbContext db, TranslationAccess access
     }
 
     /// <summary>The guideline's glossary as the checks need it.</summary>
-    public async Task<IReadOnlyList<GlossaryEntry>> GlossaryAsync(int guidelineId, CancellationToken ct)
-    {
-        var items = await db.GlossaryItems.AsNoTracking().Include(g => g.Renderings).Where(g => g.GuidelineId == guidelineId).ToListAsync(ct);
-        return items.Select(g => new GlossaryEntry(
-                g.Term,
-                g.Renderings.ToDictionary(r => r.Language, r => new GlossaryRendering(r.Preferred, r.Forbidden.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), StringComparer.Ordinal),
-                g.Note))
-            .ToList();
-    }
+    public async Task<IReadOnlyList<GlossaryEntry>> GlossaryAsync(int guidelineId, CancellationToken ct) =>
+        (await glossary.EntriesAsync(guidelineId, ct)).Select(t => t.Entry).ToList();
 
     private async Task<(Translation Row, SourceSegment Segment, TranslationTarget Target)> ForReviewAsync(Caller caller, int versionId, string language, string segmentId, int revision, CancellationToken ct)
     {
