@@ -27,14 +27,21 @@ public sealed record LocalizedReading(IReadOnlyDictionary<string, LocalizedBlock
 public sealed record LocalizedSource(string Anchor, BlockKind Kind, string Markdown, bool Translated);
 
 /// <summary>Reads a version's segments and its approved translations, for the reading view, downloads and the workspace.</summary>
-public sealed class TranslationReader(AppDbContext db)
+/// <summary>
+/// A published version's blocks never change: their segments are cut once per app (a singleton,
+/// not a static, so two apps in one process, as in the tests, never share versions' ids).
+/// </summary>
+public sealed class SegmentCache
 {
-    // A published version's blocks never change: their segments are cut once per process.
-    private static readonly ConcurrentDictionary<int, IReadOnlyList<SegmentedBlock>> Cache = new();
+    public ConcurrentDictionary<int, IReadOnlyList<SegmentedBlock>> Versions { get; } = new();
+}
+
+public sealed class TranslationReader(AppDbContext db, SegmentCache cache)
+{
 
     public async Task<IReadOnlyList<SegmentedBlock>> BlocksAsync(int versionId, CancellationToken ct)
     {
-        if (Cache.TryGetValue(versionId, out var cached))
+        if (cache.Versions.TryGetValue(versionId, out var cached))
         {
             return cached;
         }
@@ -47,7 +54,7 @@ public sealed class TranslationReader(AppDbContext db)
             .ToList();
         if (segmented.Count > 0 && segmented.All(b => b.Source.Length > 0))
         {
-            Cache[versionId] = segmented;
+            cache.Versions[versionId] = segmented;
         }
 
         return segmented;

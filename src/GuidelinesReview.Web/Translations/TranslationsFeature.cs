@@ -17,6 +17,7 @@ public static class TranslationsFeature
     {
         services.AddScoped<TranslationAccess>();
         services.AddScoped<TranslationReader>();
+        services.AddSingleton<SegmentCache>();
         services.AddScoped<LocalizedVersions>();
         services.AddScoped<TranslationCarryService>();
         services.AddScoped<TranslationContentImporter>();
