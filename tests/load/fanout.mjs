@@ -17,7 +17,7 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as signalR from "@microsoft/signalr";
-import { attr, cpuSampler, environment, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout, readOptions } from "./lib.mjs";
+import { cpuSampler, environment, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout, readOptions, findDraftVersion } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -104,18 +104,7 @@ const accounts = ["admin", "secretariat", "moderator", "notetaker", "expert", "e
 const writers = ["expert", "expert2", "moderator", "notetaker", "secretariat", "admin"].map((name) => `${name}@demo.local`);
 const signIn = (email) => signInAs(opts.url, opts.password, email);
 
-async function findVersion(cookie) {
-  const where = `${opts.url}/guidelines/${opts.slug}/v/${opts.version}`;
-  const res = await withTimeout(fetch(where, { redirect: "manual", headers: { Cookie: cookie } }), 15000, `GET ${where}`);
-  const html = await res.text();
-  if (res.status !== 200) throw new Error(`GET ${where} answered ${res.status}`);
-  const article = html.match(/<article[^>]*\sid="draft"[^>]*>/);
-  const versionId = article && Number(attr(article[0], "data-version-id"));
-  if (!versionId) throw new Error(`no <article id="draft" data-version-id> on ${where}`);
-  const anchors = [...new Set([...html.matchAll(/\sdata-anchor="([^"]+)"/g)].map((m) => m[1]))];
-  const paragraphs = anchors.filter((a) => /-p\d+$/.test(a));
-  return { versionId, anchors: paragraphs.length ? paragraphs : anchors.length ? anchors : ["s2.1-p1"] };
-}
+const findVersion = (cookie) => findDraftVersion(opts.url, opts.slug, opts.version, cookie);
 
 // ---------------------------------------------------------------- one client
 

@@ -134,6 +134,20 @@ export async function signIn(url, password, email) {
   return cookieHeader(jar);
 }
 
+/** The draft page of a version: its id (`<article id="draft" data-version-id>`) and its paragraph anchors, to post on. */
+export async function findDraftVersion(url, slug, version, cookie) {
+  const where = `${url}/guidelines/${slug}/v/${version}`;
+  const res = await withTimeout(fetch(where, { redirect: "manual", headers: { Cookie: cookie } }), 15000, `GET ${where}`);
+  const html = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${where} answered ${res.status}`);
+  const article = html.match(/<article[^>]*\sid="draft"[^>]*>/);
+  const versionId = article && Number(attr(article[0], "data-version-id"));
+  if (!versionId) throw new Error(`no <article id="draft" data-version-id> on ${where}`);
+  const anchors = [...new Set([...html.matchAll(/\sdata-anchor="([^"]+)"/g)].map((m) => m[1]))];
+  const paragraphs = anchors.filter((a) => /-p\d+$/.test(a));
+  return { versionId, anchors: paragraphs.length ? paragraphs : anchors.length ? anchors : ["s2.1-p1"] };
+}
+
 /** The machine and client versions a load report was measured with (here: the drivers' folder, for its node_modules). */
 export function environment(here) {
   return {
