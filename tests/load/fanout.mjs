@@ -17,7 +17,7 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as signalR from "@microsoft/signalr";
-import { cpuSampler, environment, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout, readOptions, findDraftVersion } from "./lib.mjs";
+import { cpuSampler, environment, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout, readOptions, findDraftVersion, clientLogRecorder } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -161,15 +161,7 @@ class Client {
   }
 }
 
-const clientLog = { errors: 0, warnings: 0, samples: [] };
-const clientLogger = {
-  log(level, message) {
-    if (level < signalR.LogLevel.Warning) return;
-    if (level >= signalR.LogLevel.Error) clientLog.errors++;
-    else clientLog.warnings++;
-    if (clientLog.samples.length < 10) clientLog.samples.push(String(message).slice(0, 300));
-  },
-};
+const { clientLog, clientLogger } = clientLogRecorder(signalR.LogLevel);
 
 // ---------------------------------------------------------------- one round (one N)
 

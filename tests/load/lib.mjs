@@ -148,6 +148,23 @@ export async function findDraftVersion(url, slug, version, cookie) {
   return { versionId, anchors: paragraphs.length ? paragraphs : anchors.length ? anchors : ["s2.1-p1"] };
 }
 
+/** The SignalR client's own warnings and errors (`LogLevel`: the client's enum), counted with the first ten kept for the report. */
+export function clientLogRecorder(LogLevel) {
+  const clientLog = { errors: 0, warnings: 0, samples: [] };
+  const clientLogger = {
+    log(level, message) {
+      if (level < LogLevel.Warning) return;
+      if (level >= LogLevel.Error) clientLog.errors++;
+      else clientLog.warnings++;
+      if (clientLog.samples.length < 10) clientLog.samples.push(String(message).slice(0, 300));
+    },
+  };
+  return { clientLog, clientLogger };
+}
+
+/** A refused hub call's message without SignalR's "An unexpected error occurred invoking …" prefix: the server's own sentence. */
+export const errorText = (e) => String(e?.message ?? e).replace(/^An unexpected error occurred invoking '[^']+' on the server\. (HubException: )?/, "");
+
 /** The machine and client versions a load report was measured with (here: the drivers' folder, for its node_modules). */
 export function environment(here) {
   return {

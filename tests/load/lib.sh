@@ -80,3 +80,26 @@ start_app() {
   tail -n 40 "$log" >&2
   exit 1
 }
+
+# meeting_content ROOMS: a temporary content folder for the app to import at start-up (the sample
+# guideline, all versions, and the generated meeting "load-test" with ROOMS breakout rooms, whose
+# rooms the drivers find by title); the real content/ folder is not touched. Sets content.
+meeting_content() {
+  content=$(mktemp -d)
+  temporary+=("$content")
+  mkdir -p "$content/guidelines" "$content/meetings"
+  cp -R "$root/content/guidelines/people-centred-smart-cities" "$content/guidelines/"
+  node "$load/rooms.mjs" --write-meeting "$content/meetings/load-test.yml" --rooms "$1"
+}
+
+# check_server_log: prints how many lines of the app's log have fail/crit/error/exception and the
+# first ten; sets status to 1 when there is one and it was 0.
+check_server_log() {
+  local problems
+  problems=$(grep -Eic '\b(fail|crit|error|exception)' "$log" || true)
+  echo "== server log: $(wc -l <"$log") lines, $problems with fail/crit/error/exception (${log#$root/})"
+  if [ "$problems" -gt 0 ]; then
+    grep -Ei '\b(fail|crit|error|exception)' "$log" | head -n 10
+    [ "$status" -ne 0 ] || status=1
+  fi
+}

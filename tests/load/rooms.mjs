@@ -21,7 +21,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as signalR from "@microsoft/signalr";
 import { everywhere, findMeetingRooms, layout, meetingYaml, memberPool } from "./meeting.mjs";
-import { attr, cpuSampler, environment, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout, readOptions } from "./lib.mjs";
+import { attr, cpuSampler, environment, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout, readOptions, clientLogRecorder, errorText } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -134,22 +134,13 @@ hardDeadline.unref();
 // ---------------------------------------------------------------- shared helpers (lib.mjs)
 
 const roundSummary = (s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === "count" ? v : r1(v)]));
-const errorText = (e) => String(e?.message ?? e).replace(/^An unexpected error occurred invoking '[^']+' on the server\. (HubException: )?/, "");
 const signIn = (account) => signInAs(opts.url, opts.password, account);
 
 const findRooms = (cookie) => findMeetingRooms(opts.url, opts.meeting, opts.rooms, cookie);
 
 // ---------------------------------------------------------------- one connection
 
-const clientLog = { errors: 0, warnings: 0, samples: [] };
-const clientLogger = {
-  log(level, message) {
-    if (level < signalR.LogLevel.Warning) return;
-    if (level >= signalR.LogLevel.Error) clientLog.errors++;
-    else clientLog.warnings++;
-    if (clientLog.samples.length < 10) clientLog.samples.push(String(message).slice(0, 300));
-  },
-};
+const { clientLog, clientLogger } = clientLogRecorder(signalR.LogLevel);
 
 const eventNames = ["NotesChanged", "RoomChanged", "TakeawaysChanged", "HandsChanged", "PresenceChanged"];
 

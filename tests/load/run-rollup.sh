@@ -28,10 +28,5 @@ grep -A1 'GeneratedConsultation' "$log" | grep -v '^--' | sed -n 2p | sed 's/^ *
 status=0
 node "$load/rollup.mjs" --url "$url" --rounds "$ROUNDS" --server-pid "$pid" "$@" || status=$?
 
-problems=$(grep -Eic '\b(fail|crit|error|exception)' "$log" || true)
-echo "== server log: $(wc -l <"$log") lines, $problems with fail/crit/error/exception (${log#$root/})"
-if [ "$problems" -gt 0 ]; then
-  grep -Ei '\b(fail|crit|error|exception)' "$log" | head -n 10
-  [ "$status" -ne 0 ] || status=1
-fi
+check_server_log
 exit $status

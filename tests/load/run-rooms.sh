@@ -15,17 +15,9 @@ MEMBERS=${MEMBERS:-25}
 INTERVAL_MS=${INTERVAL_MS:-500}
 SECONDS_TYPING=${SECONDS_TYPING:-30}
 
-content=$(mktemp -d)
-temporary+=("$content")
-
 build_app
 npm_ci_load
-
-# The content the app imports at start-up: the sample guideline (all versions) and the load-test
-# meeting, whose rooms the driver finds by title. The real content/ folder is not touched.
-mkdir -p "$content/guidelines" "$content/meetings"
-cp -R "$root/content/guidelines/people-centred-smart-cities" "$content/guidelines/"
-node "$load/rooms.mjs" --write-meeting "$content/meetings/load-test.yml" --rooms "$ROOMS"
+meeting_content "$ROOMS"
 
 start_app rooms 60 \
   GuidelinesReview__ContentPath="$content" \

@@ -87,10 +87,5 @@ status=0
 node "$load/translate.mjs" --url "$url" --version-id "$version" --language "$LANGUAGE" --segments "$segments" --accounts "$accounts" \
   --n "$N" --interval-ms "$INTERVAL_MS" --seconds "$SECONDS_SAVING" --server-pid "$pid" --max-seconds 300 "$@" || status=$?
 
-problems=$(grep -Eic '\b(fail|crit|error|exception)' "$log" || true)
-echo "== server log: $(wc -l <"$log") lines, $problems with fail/crit/error/exception (${log#$root/})"
-if [ "$problems" -gt 0 ]; then
-  grep -Ei '\b(fail|crit|error|exception)' "$log" | head -n 10
-  [ "$status" -ne 0 ] || status=1
-fi
+check_server_log
 exit $status

@@ -19,7 +19,7 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as signalR from "@microsoft/signalr";
-import { cpuSampler, environment, fmt, r1, signIn as signInAs, sleep, summary, withTimeout, readOptions } from "./lib.mjs";
+import { cpuSampler, environment, fmt, r1, signIn as signInAs, sleep, summary, withTimeout, readOptions, clientLogRecorder, errorText } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -125,19 +125,10 @@ const hardDeadline = setTimeout(() => {
 hardDeadline.unref();
 
 const roundSummary = (s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === "count" ? v : r1(v)]));
-const errorText = (e) => String(e?.message ?? e).replace(/^An unexpected error occurred invoking '[^']+' on the server\. (HubException: )?/, "");
 
 // ---------------------------------------------------------------- one connection
 
-const clientLog = { errors: 0, warnings: 0, samples: [] };
-const clientLogger = {
-  log(level, message) {
-    if (level < signalR.LogLevel.Warning) return;
-    if (level >= signalR.LogLevel.Error) clientLog.errors++;
-    else clientLog.warnings++;
-    if (clientLog.samples.length < 10) clientLog.samples.push(String(message).slice(0, 300));
-  },
-};
+const { clientLog, clientLogger } = clientLogRecorder(signalR.LogLevel);
 
 /** Every save sent in the window, by the id written in its text; filled by the saving loops. */
 const allSaves = new Map();
