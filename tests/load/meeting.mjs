@@ -10,6 +10,16 @@ export const memberPool = ["expert", "expert2", "expert3", "expert4", "expert5",
 export const everywhere = ["secretariat", "admin"].map(email); // may enter every room
 const sectionPool = ["s4", "s5", "s8", "s9", "s10", "s12"]; // sections of v2
 
+/** What the note-takers write, a line at a time. */
+export const notesPhrases = [
+  "participants asked how the section applies to informal settlements",
+  "the city representatives want a shorter list of first actions",
+  "several experts stressed offline channels for people without a smartphone",
+  "a proposal to name the oversight body explicitly was supported",
+  "the group noted that financing is mentioned but not who pays",
+  "concern that the data paragraph reads as optional for small towns",
+];
+
 /** Room i (0-based): its note-taker, moderator (never the same person), three members and one section. */
 export function layout(i) {
   return {

@@ -20,7 +20,7 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as signalR from "@microsoft/signalr";
-import { everywhere, findMeetingRooms, layout, meetingYaml, memberPool } from "./meeting.mjs";
+import { everywhere, findMeetingRooms, layout, meetingYaml, memberPool, notesPhrases } from "./meeting.mjs";
 import { attr, cpuSampler, environment, fmt, machineCpu, mergeCookies, pct, procCpuSeconds, r1, signIn as signInAs, sleep, summary, withTimeout, readOptions, clientLogRecorder, errorText } from "./lib.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -270,14 +270,6 @@ function parseNotes(notes) {
   };
 }
 
-const phrases = [
-  "participants asked how the section applies to informal settlements",
-  "the city representatives want a shorter list of first actions",
-  "several experts stressed offline channels for people without a smartphone",
-  "a proposal to name the oversight body explicitly was supported",
-  "the group noted that financing is mentioned but not who pays",
-  "concern that the data paragraph reads as optional for small towns",
-];
 
 function notesText(roomId, lines) {
   return `# Notes of room ${roomId} (load test)\n\n${lines.join("\n")}`;
@@ -451,7 +443,7 @@ async function run(cookies, rooms, runTag) {
         if (wait > 1) await sleep(wait);
         else if (wait < -opts.intervalMs / 2) lateSaves++;
         const id = randomUUID();
-        lines.push(`- [r${room.id} k${k} ${id}] ${phrases[k % phrases.length]} (run ${runTag}, ${new Date().toISOString()}).`);
+        lines.push(`- [r${room.id} k${k} ${id}] ${notesPhrases[k % notesPhrases.length]} (run ${runTag}, ${new Date().toISOString()}).`);
         if (lines.length > opts.notesLines) lines.shift();
         const text = notesText(room.id, lines);
         const save = { roomId: room.id, k, id, baseVersion: version, sentAt: performance.now(), ackAt: null, saved: false, version: null, error: null, chars: text.length };

@@ -29,7 +29,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as signalR from "@microsoft/signalr";
 import { cpuSampler, environment, fmt, findDraftVersion, r1, readOptions, signIn as signInAs, sleep, summary, withTimeout, clientLogRecorder, errorText } from "./lib.mjs";
-import { findMeetingRooms } from "./meeting.mjs";
+import { findMeetingRooms, notesPhrases } from "./meeting.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -240,7 +240,7 @@ async function noteTaker(room, until, runTag, errors) {
   const lines = [];
   let version = room.taker.state.notesVersion;
   for (let k = 0; performance.now() < until; k++) {
-    lines.push(`- [${runTag} r${room.id} k${k}] ${phrases[k % phrases.length]}`);
+    lines.push(`- [${runTag} r${room.id} k${k}] ${notesPhrases[k % notesPhrases.length]}`);
     if (lines.length > 60) lines.shift(); // notes of a long session keep their recent part, as a note-taker tidies up
     const notes = `# Notes of room ${room.id} (soak)\n\n${lines.join("\n")}`;
     try {
@@ -260,13 +260,6 @@ async function noteTaker(room, until, runTag, errors) {
   }
 }
 
-const phrases = [
-  "participants asked how the section applies to informal settlements",
-  "the city representatives want a shorter list of first actions",
-  "several experts stressed offline channels for people without a smartphone",
-  "a proposal to name the oversight body explicitly was supported",
-  "the group noted that financing is mentioned but not who pays",
-];
 
 const exportFormats = [
   { format: "md", check: (bytes, type) => type.startsWith("text/markdown") && bytes.length > 0 },
