@@ -13,11 +13,12 @@ as_root() {
 }
 
 # Debian packages the tests need: Chromium (and fonts) for the browser tests, Node/npm for the
-# front-end packages. Installed only when missing.
+# front-end packages, the sqlite3 CLI for the soak. Installed only when missing.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-liberation >/dev/null 2>&1 || missing+=(fonts-liberation)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3) # the soak reads the database back with it
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   as_root apt-get update -qq
