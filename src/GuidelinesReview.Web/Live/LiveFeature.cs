@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 
 namespace GuidelinesReview.Web.Live;
 
-/// <summary>What every hub and JSON API shares: SignalR with the call filter, and one JSON shape for both.</summary>
+/// <summary>What every hub, JSON API and form shares: SignalR with the call filter, one JSON shape for both, one rule for text.</summary>
 public static class LiveFeature
 {
     public static IServiceCollection AddLive(this IServiceCollection services)
@@ -23,6 +24,7 @@ public static class LiveFeature
                 o.MaximumReceiveMessageSize = 128 * 1024;
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+        services.Configure<MvcOptions>(o => o.Filters.Add<FormTextFilter>());
         return services;
     }
 }
