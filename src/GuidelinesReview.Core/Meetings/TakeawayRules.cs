@@ -1,8 +1,8 @@
 namespace GuidelinesReview.Core.Meetings;
 
 /// <summary>
-/// What a takeaway may hold. Its text goes into the plenary summary's Word and Markdown exports,
-/// so characters they cannot carry are refused when it is recorded, with the reason.
+/// What a takeaway may hold. Characters the plenary summary's Word and Markdown exports cannot
+/// carry are refused for every text field alike (<see cref="Text.TypedText"/>).
 /// </summary>
 public static class TakeawayRules
 {
@@ -14,22 +14,7 @@ public static class TakeawayRules
     /// <summary>The first problem with a takeaway (text already trimmed, anchor trimmed or null), or null.</summary>
     public static string? Check(string text, TakeawayKind kind, string? anchor) =>
         text.Length is 0 or > MaxText ? $"A takeaway has 1 to {MaxText:N0} characters; this one has {text.Length:N0}."
-        : FirstControlCharacter(text) is { } c ? $"The takeaway contains an invisible control character (U+{(int)c:X4}); remove it and record the takeaway again."
         : !Enum.IsDefined(kind) ? "A takeaway is a recommendation, a concern, a question or a proposed text change."
         : anchor is { Length: > MaxAnchor } ? $"A paragraph is named by its anchor, such as s8-p1 (at most {MaxAnchor} characters)."
         : null;
-
-    /// <summary>A control character other than tab and line breaks: invisible, and not allowed in a Word document.</summary>
-    public static char? FirstControlCharacter(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
-            {
-                return c;
-            }
-        }
-
-        return null;
-    }
 }

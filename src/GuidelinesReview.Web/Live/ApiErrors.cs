@@ -1,11 +1,14 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace GuidelinesReview.Web.Live;
 
 /// <summary>
 /// Every answer of the JSON API is JSON: framework refusals (malformed body, not signed in,
 /// wrong content type) get <c>{ "error": "..." }</c> like the service's own, instead of the
-/// HTML error page. State-changing calls must declare a JSON body, which a page on another
+/// HTML error page; a body that does not bind is answered naming the field, what it must be and what
+/// was sent (<see cref="JsonFields"/>). State-changing calls must declare a JSON body, which a page on another
 /// site cannot send without the browser asking first (CORS), so forms elsewhere cannot forge them.
 /// </summary>
 public static class ApiErrors
@@ -25,13 +28,15 @@ public static class ApiErrors
                 return;
             }
 
+            // Kept so that a body that does not bind can be read again to say which field and what was sent.
+            context.Request.EnableBuffering();
             try
             {
                 await next();
             }
             catch (BadHttpRequestException e)
             {
-                await WriteAsync(context, e.StatusCode, $"The request could not be read: {e.Message}");
+                await WriteAsync(context, e.StatusCode, await UnreadableAsync(context, e));
                 return;
             }
 
@@ -47,6 +52,25 @@ public static class ApiErrors
                 });
             }
         }));
+
+    private static async Task<string> UnreadableAsync(HttpContext context, BadHttpRequestException e)
+    {
+        if (e.InnerException is not JsonException json || context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not { } type)
+        {
+            return $"The request could not be read: {e.Message}";
+        }
+
+        context.Request.Body.Position = 0;
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        if (JsonFields.SyntaxProblem(body.ToArray()) is { } syntax)
+        {
+            return $"The body is not valid JSON: {syntax}.";
+        }
+
+        using var document = JsonDocument.Parse(body.ToArray());
+        return JsonFields.Explain(null, type, document.RootElement, json);
+    }
 
     private static Task WriteAsync(HttpContext context, int status, string message)
     {

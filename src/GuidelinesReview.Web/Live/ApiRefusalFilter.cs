@@ -1,7 +1,10 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+
 namespace GuidelinesReview.Web.Live;
 
 /// <summary>
-/// For every JSON API call: a refusal (<see cref="RefusedException"/>) becomes its status code with
+/// For every JSON API call: text no field may hold is refused (<see cref="TextFields"/>), and a refusal (<see cref="RefusedException"/>) becomes its status code with
 /// <c>{ "error": "…" }</c> and, when rate-limited, <c>Retry-After</c> — the API's
 /// counterpart of <see cref="HubCallFilter"/>.
 /// </summary>
@@ -11,6 +14,14 @@ public sealed partial class ApiRefusalFilter(ILogger<ApiRefusalFilter> logger) :
     {
         try
         {
+            if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is { } handler
+                && TextFields.FirstProblem(handler.GetParameters().Zip(context.Arguments)
+                    .Where(a => a.First.ParameterType == typeof(string) || a.First.GetCustomAttribute<FromBodyAttribute>() is not null)
+                    .Select(a => (a.First.Name ?? "", a.Second))) is { } problem)
+            {
+                throw RefusedException.Invalid(problem);
+            }
+
             return await next(context);
         }
         catch (RefusedException e)

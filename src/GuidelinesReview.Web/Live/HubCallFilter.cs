@@ -6,7 +6,7 @@ namespace GuidelinesReview.Web.Live;
 /// <summary>
 /// For every hub call: checks that the account behind the connection is still as it was when
 /// it connected (a WebSocket outlives the cookie checks of HTTP requests: a removed role or a
-/// sign-out elsewhere must end it), and turns a refusal (<see cref="RefusedException"/>) into a
+/// sign-out elsewhere must end it), refuses text no field may hold (<see cref="TextFields"/>), and turns a refusal (<see cref="RefusedException"/>) into a
 /// <see cref="HubException"/> whose message the client shows as it is.
 /// </summary>
 public sealed partial class HubCallFilter(AccountStamps stamps, IEnumerable<PresenceTracker> places, ILogger<HubCallFilter> logger) : IHubFilter
@@ -31,6 +31,11 @@ public sealed partial class HubCallFilter(AccountStamps stamps, IEnumerable<Pres
                 }
 
                 throw new HubException("Your account changed or you signed out elsewhere. Reload the page to continue.");
+            }
+
+            if (TextFields.FirstProblem(context.HubMethod.GetParameters().Select((p, i) => (p.Name ?? "", context.HubMethodArguments[i]))) is { } problem)
+            {
+                throw RefusedException.Invalid($"{context.HubMethodName}: {problem}");
             }
 
             return await next(context);

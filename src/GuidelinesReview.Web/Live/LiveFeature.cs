@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace GuidelinesReview.Web.Live;
 
-/// <summary>What every hub and JSON API shares: SignalR with the call filter, and one JSON shape for both.</summary>
+/// <summary>What every hub, JSON API and form shares: SignalR with the call filter and explaining protocol, one JSON shape for both, one rule for text.</summary>
 public static class LiveFeature
 {
     public static IServiceCollection AddLive(this IServiceCollection services)
@@ -18,11 +20,13 @@ public static class LiveFeature
             {
                 o.AddFilter<HubCallFilter>();
 
-                // A comment may hold 10,000 characters of body and 10,000 of proposed change; in
-                // scripts that take three bytes a character that is ~60 KB, over the 32 KB default.
-                o.MaximumReceiveMessageSize = 128 * 1024;
+                // Each hub's own limit is checked by the protocol, which can answer with a sentence.
+                o.MaximumReceiveMessageSize = ExplainedJsonHubProtocol.MaxFrameBytes;
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHubProtocol) && d.ImplementationType == typeof(JsonHubProtocol)));
+        services.AddSingleton<IHubProtocol, ExplainedJsonHubProtocol>();
+        services.Configure<MvcOptions>(o => o.Filters.Add<FormTextFilter>());
         return services;
     }
 }

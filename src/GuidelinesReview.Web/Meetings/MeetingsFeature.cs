@@ -19,7 +19,6 @@ public static class MeetingsFeature
         services.AddSingleton<PresenceTracker>(sp => sp.GetRequiredService<RoomPresence>());
 
         // A room's notes are saved whole, up to 200,000 characters: far over the hubs' common limit.
-        services.AddSignalR().AddHubOptions<RoomHub>(o => o.MaximumReceiveMessageSize = RoomService.MaxNotesMessageBytes);
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizePage("/Meetings/EditRoom", Policies.Secretariat);

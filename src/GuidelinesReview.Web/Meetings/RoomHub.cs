@@ -11,6 +11,7 @@ namespace GuidelinesReview.Web.Meetings;
 /// then is the connection added to the room's group, so nobody receives another room's events.
 /// </summary>
 [Authorize]
+[HubMessageLimit(RoomService.MaxNotesMessageBytes)]
 public sealed class RoomHub(RoomService rooms, RoomPresence presence, AppDbContext db, IHubContext<RoomHub, IRoomClient> hub) : Hub<IRoomClient>
 {
     private Caller Caller => Caller.From(Context.User!);

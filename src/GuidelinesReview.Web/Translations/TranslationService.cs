@@ -343,14 +343,6 @@ public sealed class TranslationService(AppDbContext db, TranslationAccess access
             throw RefusedException.Invalid($"{what} is {text.Length:N0} characters long; at most {max:N0} are accepted.");
         }
 
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsSurrogate(text[i]) && !(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])))
-            {
-                throw RefusedException.Invalid($"{what} holds a broken character (a lone surrogate at position {i + 1}); retype it or paste it again.");
-            }
-        }
-
         return text.Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 }

@@ -186,10 +186,7 @@ public sealed class TakeawayRulesTests
 {
     [Theory]
     [InlineData("", "A takeaway has 1 to 2,000 characters; this one has 0.")]
-    [InlineData("Bell\u0007 inside", "The takeaway contains an invisible control character (U+0007); remove it and record the takeaway again.")]
-    [InlineData("Start of heading \u0001", "The takeaway contains an invisible control character (U+0001); remove it and record the takeaway again.")]
-    [InlineData("C1 control \u0085 inside", "The takeaway contains an invisible control character (U+0085); remove it and record the takeaway again.")]
-    public void A_takeaway_without_text_or_with_a_control_character_is_refused_saying_why(string text, string message) =>
+    public void A_takeaway_without_text_is_refused_saying_why(string text, string message) =>
         Assert.Equal(message, TakeawayRules.Check(text, TakeawayKind.Concern, null));
 
     [Fact]

@@ -147,14 +147,13 @@ public sealed class HubTestClient : IAsyncDisposable
 
     /// <summary>
     /// The sentence of a refusal: SignalR sends a <see cref="HubException"/> as "An unexpected error
-    /// occurred invoking 'X' on the server. HubException: sentence". Any other failure (a crash, whose
-    /// message the server keeps to itself) is not a refusal and stays what it is.
+    /// occurred invoking 'X' on the server. HubException: sentence", or, when the call could not be
+    /// bound, "Failed to invoke 'X' due to an error on the server. HubException: sentence". Any other
+    /// failure (a crash, whose message the server keeps to itself) is not a refusal and stays what it is.
     /// </summary>
-    private static string? Refusal(string method, string message)
-    {
-        var prefix = $"An unexpected error occurred invoking '{method}' on the server. HubException: ";
-        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : null;
-    }
+    public static string? Refusal(string method, string message) =>
+        new[] { $"An unexpected error occurred invoking '{method}' on the server. HubException: ", $"Failed to invoke '{method}' due to an error on the server. HubException: " }
+            .FirstOrDefault(prefix => message.StartsWith(prefix, StringComparison.Ordinal)) is { } found ? message[found.Length..] : null;
 
     /// <summary>
     /// The next event of type <typeparamref name="T"/> (that matches) among those not yet looked at;

@@ -22,7 +22,7 @@ public sealed class TakeawayTests(AppFactory app)
         Assert.Equal("There is no paragraph 's99-p1' in this meeting's draft.", await RefusedAsync("Name older people explicitly.", "s99-p1"));
         Assert.Equal("'s4-p1' is outside the sections this room discusses (s9).", await RefusedAsync("Name older people explicitly.", "s4-p1"));
         Assert.Equal("A paragraph is named by its anchor, such as s8-p1 (at most 60 characters).", await RefusedAsync("Name older people explicitly.", "s9-p1" + new string('x', 5_000)));
-        Assert.Equal("The takeaway contains an invisible control character (U+0001); remove it and record the takeaway again.", await RefusedAsync("Name \u0001older people explicitly.", null));
+        Assert.Equal("AddTakeaway: The field text contains an invisible control character (U+0001 at character 6); remove it and send it again.", await RefusedAsync("Name \u0001older people explicitly.", null));
         Assert.Equal(0, await CountAsync(room));
 
         await noteTaker.InvokeAsync("AddTakeaway", new TakeawayInput(room, "Name older people explicitly.", TakeawayKind.Concern, null, null, " s9-p1 "));
