@@ -66,19 +66,8 @@ public sealed class SafeMarkdownExportTests
         Assert.Equal(typed, HtmlSafety.VisibleText(html));
     }
 
-    public static TheoryData<string> CorpusCases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var xssCase in SpecFile.ReadCases("xss-corpus.txt").Cases)
-        {
-            data.Add(xssCase.Name);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(CorpusCases))]
+    [MemberData(nameof(XssCorpusTests.CaseNames), MemberType = typeof(XssCorpusTests))]
     public void Every_case_of_the_xss_corpus_is_safe_in_a_viewer_that_trusts_its_input(string name)
     {
         var markdown = SpecFile.ReadCases("xss-corpus.txt").Cases.Single(c => c.Name == name).Markdown;
