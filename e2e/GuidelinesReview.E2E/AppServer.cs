@@ -57,7 +57,6 @@ public class AppServer : IAsyncLifetime
             start.Environment["GuidelinesReview__ContentPath"] = ContentPath;
         }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["GuidelinesReview__SignInAttemptsPerMinute"] = "1000"; // every test signs in from 127.0.0.1
 
         Current = this;
         var clock = Stopwatch.StartNew();

@@ -128,7 +128,7 @@ export async function signIn(url, password, email) {
   mergeCookies(jar, res);
   await res.arrayBuffer();
   if (res.status !== 302 || ![...jar.keys()].some((k) => k.startsWith("gr.auth"))) {
-    const why = res.status === 429 ? "the server limits sign-ins per address per minute (GuidelinesReview__SignInAttemptsPerMinute)" : "demo accounts exist only in Development";
+    const why = res.status === 429 ? "the server limits failed sign-ins per address per minute (GuidelinesReview__FailedSignInsPerMinute)" : "demo accounts exist only in Development";
     throw new Error(`sign-in as ${email} failed: HTTP ${res.status}, no gr.auth cookie (${why})`);
   }
   return cookieHeader(jar);

@@ -21,8 +21,7 @@ meeting_content "$ROOMS"
 
 start_app rooms 60 \
   GuidelinesReview__ContentPath="$content" \
-  GuidelinesReview__PostsPerMinute=1000000 \
-  GuidelinesReview__SignInAttemptsPerMinute=1000 # the driver signs in ~20 accounts from 127.0.0.1
+  GuidelinesReview__PostsPerMinute=1000000
 
 echo "== room driver: $ROOMS rooms x $MEMBERS listeners, a notes save every $INTERVAL_MS ms per room for $SECONDS_TYPING s"
 status=0

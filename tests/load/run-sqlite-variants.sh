@@ -42,7 +42,6 @@ for round in $(seq "$ROUNDS"); do
     start_app "variant-busy$busy" 90 \
       GuidelinesReview__ContentPath="$content" \
       GuidelinesReview__PostsPerMinute=1000000 \
-      GuidelinesReview__SignInAttemptsPerMinute=1000 \
       GuidelinesReview__SqliteBusyTimeoutMs="$busy"
     echo "== round $round, busy timeout $busy ms: load average before $(cut -d' ' -f1-3 /proc/loadavg)"
     node "$load/rooms.mjs" --url "$url" --rooms "$ROOMS" --members "$MEMBERS" --interval-ms "$INTERVAL_MS" --seconds "$SECONDS_TYPING" \

@@ -35,7 +35,6 @@ cp "$root/content/guidelines/people-centred-smart-cities/glossary.yml" "$content
 settings=(
   GuidelinesReview__ContentPath="$content"
   GuidelinesReview__GenerateConsultation__Users=0 # no generated consultation (its guideline is not in this content)
-  GuidelinesReview__SignInAttemptsPerMinute=1000  # the driver signs in TRANSLATORS accounts from 127.0.0.1
 )
 
 # First start: the database, the demo accounts and the imported draft. Then, with the app stopped,

@@ -16,8 +16,7 @@ POSTERS=${POSTERS:-3}
 build_app
 npm_ci_load
 start_app "" 60 \
-  GuidelinesReview__PostsPerMinute=1000000 \
-  GuidelinesReview__SignInAttemptsPerMinute=1000 # the driver signs in 8 accounts from 127.0.0.1
+  GuidelinesReview__PostsPerMinute=1000000
 
 echo "== fan-out driver: N=$N, $RATE comments/s for $SECONDS_PER_N s each, $POSTERS posters"
 status=0

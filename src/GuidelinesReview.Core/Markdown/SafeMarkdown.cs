@@ -183,7 +183,7 @@ public static class SafeMarkdown
     /// Images only from the site itself (a relative address): an external image would tell its
     /// host who reads the draft or comment and when.
     /// </summary>
-    private static bool IsSafeImage(string? url)
+    public static bool IsSafeImage(string? url)
     {
         if (string.IsNullOrWhiteSpace(url))
         {

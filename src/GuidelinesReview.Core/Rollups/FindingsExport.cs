@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GuidelinesReview.Core.Markdown;
 
 namespace GuidelinesReview.Core.Rollups;
 
@@ -97,8 +98,9 @@ public static class FindingsExport
         md.AppendLine("Key findings:").AppendLine();
         foreach (var f in findings)
         {
-            // The finding is the secretariat's own Markdown: kept as written, indented under its bullet.
-            md.Append("- ").Append(f.Markdown.Trim().ReplaceLineEndings("\n  "))
+            // The finding is the secretariat's own Markdown: kept as written, indented under its
+            // bullet, but held to the page's rules, as the file is opened in other tools.
+            md.Append("- ").Append(SafeMarkdownExport.Clean(f.Markdown.Trim()).ReplaceLineEndings("\n  "))
                 .Append(CultureInfo.InvariantCulture, $" *(covers {f.Covers} item{(f.Covers == 1 ? "" : "s")})*").AppendLine();
         }
 

@@ -1,21 +1,17 @@
-using System.Threading.RateLimiting;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace GuidelinesReview.Web.Accounts;
 
 /// <summary>Accounts: local sign-in (ASP.NET Core Identity), roles, invitations, the role policies.</summary>
 public static class AccountsFeature
 {
-    public const string SignInRateLimit = "sign-in";
-
-    public static IServiceCollection AddAccounts(this IServiceCollection services, AppOptions options, CookieSecurePolicy securePolicy)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, CookieSecurePolicy securePolicy)
     {
+        services.AddSingleton<SignInLimiter>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountService>();
         services.AddSingleton<AccountStamps>();
@@ -56,29 +52,9 @@ public static class AccountsFeature
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
 
-        // Sign-in and invitation forms, per client address: slows password guessing and keeps one
-        // address from locking others out by burning their five attempts in a loop.
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests; // the default would be 503
-            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Request.Method == HttpMethods.Post ? context.Connection.RemoteIpAddress?.ToString() ?? "unknown" : "reads",
-                _ => context.Request.Method == HttpMethods.Post
-                    ? new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }
-                    : new FixedWindowRateLimiterOptions { PermitLimit = int.MaxValue, Window = TimeSpan.FromMinutes(1) }));
-            o.OnRejected = async (context, ct) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("Too many sign-in attempts from this address. Wait a minute and try again.", ct);
-            };
-        });
-
         services.AddAuthorization(Policies.Add);
         services.Configure<RazorPagesOptions>(o =>
         {
-            o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
-            o.Conventions.AddPageApplicationModelConvention("/Account/AcceptInvite", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
             o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Admin/Invitations", Policies.Secretariat);
         });

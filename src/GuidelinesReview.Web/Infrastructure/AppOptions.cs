@@ -29,8 +29,12 @@ public sealed class AppOptions
     /// <summary>Origins, besides the app's own, allowed to open the real-time connection (e.g. "https://review.example.org").</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
-    /// <summary>Sign-in and invitation form posts allowed per client address per minute.</summary>
-    public int SignInAttemptsPerMinute { get; set; } = 20;
+    /// <summary>
+    /// Failed sign-ins (wrong password, locked account, unknown invitation link) allowed per
+    /// client address per minute; successful ones are not counted, so a venue behind one address
+    /// signs in freely. Then the address is refused until older failures are a minute old.
+    /// </summary>
+    public int FailedSignInsPerMinute { get; set; } = 30;
 
     /// <summary>The address people use to reach the app (e.g. "https://review.example.org"), for links
     /// such as invitations; when empty, the address of the request is used.</summary>

@@ -76,7 +76,7 @@ public static class AppSetup
 
         // The features, each registering its services, hubs, page policies and options.
         services.AddLive();
-        services.AddAccounts(options, securePolicy);
+        services.AddAccounts(securePolicy);
         services.AddDrafts();
         services.AddComments();
         services.AddMeetings();
@@ -116,7 +116,6 @@ public static class AppSetup
         app.UseWhen(
             context => context.GetEndpoint()?.Metadata.GetMetadata<CompressResponseAttribute>() is not null,
             branch => branch.UseResponseCompression());
-        app.UseRateLimiter();
         app.UseJsonApiErrors();
         app.UseHubOriginCheck("/hubs");
         app.UseAuthentication();

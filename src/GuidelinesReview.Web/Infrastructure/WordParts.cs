@@ -50,10 +50,14 @@ public static class WordParts
     /// <summary>
     /// Markdown written in the app (a key finding, say) as Word paragraphs: one per paragraph or
     /// list item, with bold, italic and code kept and links written out as "text (address)".
+    /// Parsed with the page's rules, so a link to another scheme keeps only its text and an
+    /// image from elsewhere only its alt text, as on the page.
     /// </summary>
-    public static IEnumerable<Paragraph> FromMarkdown(string markdown, string style)
+    public static IReadOnlyList<Paragraph> FromMarkdown(string markdown, string style)
     {
-        var document = Markdig.Markdown.Parse(markdown, GuidelinesReview.Core.Markdown.SafeMarkdown.Pipeline);
+        // Parsed here, not lazily, so a refusal reaches the caller's catch.
+        var document = GuidelinesReview.Core.Markdown.SafeMarkdown.Parse(markdown, GuidelinesReview.Core.Markdown.SafeMarkdown.MaxDraftLength);
+        var paragraphs = new List<Paragraph>();
         foreach (var block in document.Descendants<Markdig.Syntax.LeafBlock>())
         {
             var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
@@ -66,8 +70,10 @@ public static class WordParts
                 paragraph.Append(Run(code.Lines.ToString(), bold: false, italic: false));
             }
 
-            yield return paragraph;
+            paragraphs.Add(paragraph);
         }
+
+        return paragraphs;
     }
 
     private static void AppendRuns(Paragraph paragraph, Markdig.Syntax.Inlines.ContainerInline container, bool bold, bool italic)
@@ -81,6 +87,9 @@ public static class WordParts
                     break;
                 case Markdig.Syntax.Inlines.CodeInline code:
                     paragraph.Append(Run(code.Content, bold, italic));
+                    break;
+                case Markdig.Syntax.Inlines.AutolinkInline autolink:
+                    paragraph.Append(Run(autolink.Url, bold, italic));
                     break;
                 case Markdig.Syntax.Inlines.LineBreakInline:
                     paragraph.Append(Run(" ", bold, italic));

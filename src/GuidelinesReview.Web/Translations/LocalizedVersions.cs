@@ -1,4 +1,5 @@
 using System.Text;
+using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Translations;
 using GuidelinesReview.Web.Drafts;
 
@@ -41,7 +42,9 @@ public sealed class LocalizedVersions(TranslationReader reader)
         switch (format)
         {
             case "md":
-                var markdown = await reader.LocalizedMarkdownAsync(version.Id, language.Code, ct);
+                // Translations and the source are shown on the page through SafeMarkdown; the file
+                // goes to tools that are not, so it carries the same rules in its Markdown.
+                var markdown = SafeMarkdownExport.Clean(await reader.LocalizedMarkdownAsync(version.Id, language.Code, ct));
                 return new Download(Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", name + ".md");
             case "docx":
                 var blocks = await reader.LocalizedSourcesAsync(version.Id, language.Code, ct);

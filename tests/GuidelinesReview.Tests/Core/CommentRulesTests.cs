@@ -96,6 +96,26 @@ public sealed class SlidingWindowLimiterTests
         Assert.Equal(TimeSpan.FromSeconds(1), almost.RetryAfter);
         Assert.True(limiter.TryAcquire("esi", T0.AddSeconds(10)).Allowed);
     }
+
+    [Fact]
+    public void Checking_takes_nothing_only_recorded_failures_count_and_they_age_out()
+    {
+        var limiter = new SlidingWindowLimiter(2, TimeSpan.FromMinutes(1));
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.True(limiter.Check("203.0.113.7", T0.AddSeconds(i * 0.1)).Allowed); // a hundred sign-ins that succeed
+        }
+
+        Assert.Equal(1, limiter.Record("203.0.113.7", T0.AddSeconds(10)));
+        Assert.Equal(2, limiter.Record("203.0.113.7", T0.AddSeconds(20)));
+        var stopped = limiter.Check("203.0.113.7", T0.AddSeconds(30));
+
+        Assert.False(stopped.Allowed);
+        Assert.Equal(TimeSpan.FromSeconds(40), stopped.RetryAfter);
+        Assert.True(limiter.Check("198.51.100.1", T0.AddSeconds(30)).Allowed);
+        Assert.True(limiter.Check("203.0.113.7", T0.AddSeconds(70)).Allowed);
+        Assert.Equal(1, limiter.Record("203.0.113.7", T0.AddSeconds(80)));
+    }
 }
 
 public sealed class DispositionTableTests

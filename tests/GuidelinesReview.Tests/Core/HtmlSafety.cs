@@ -173,4 +173,22 @@ internal static class HtmlSafety
         var problems = Problems(html);
         Assert.True(problems.Count == 0, $"{because}: unsafe HTML\n  {string.Join("\n  ", problems)}\nin:\n{html}");
     }
+
+    /// <summary>A viewer that trusts its input, as a tool opening an exported file may: CommonMark with raw HTML, and pipe tables.</summary>
+    public static readonly Markdig.MarkdownPipeline TrustingViewer = Markdig.MarkdownExtensions.UsePipeTables(new Markdig.MarkdownPipelineBuilder()).Build();
+
+    private static readonly Regex ImageSource = new("<img src=\"([^\"]*)\"", RegexOptions.CultureInvariant);
+
+    /// <summary>Markdown meant for a file: rendered by <see cref="TrustingViewer"/>, safe, and with no image from elsewhere.</summary>
+    public static void AssertSafeInAnyViewer(string markdown)
+    {
+        // The checker knows Core's own output, whose headings start at h2; a viewer's h1 is as harmless.
+        var html = Markdig.Markdown.ToHtml(markdown, TrustingViewer).Replace("<h1>", "<h2>", StringComparison.Ordinal).Replace("</h1>", "</h2>", StringComparison.Ordinal);
+        AssertSafe(html, "the Markdown rendered with raw HTML on");
+        foreach (Match image in ImageSource.Matches(html))
+        {
+            var src = image.Groups[1].Value;
+            Assert.True(!src.StartsWith("//", StringComparison.Ordinal) && !src.Contains(':', StringComparison.Ordinal), $"an image from elsewhere: {src}");
+        }
+    }
 }

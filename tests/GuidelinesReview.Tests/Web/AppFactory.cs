@@ -21,13 +21,13 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <param name="dataDirectory">An existing data folder to start on (to test a restart); a new one by default.</param>
-    protected AppFactory(string environment, string? dataDirectory = null, int postsPerMinute = 10_000, int signInsPerMinute = 10_000)
+    protected AppFactory(string environment, string? dataDirectory = null, int postsPerMinute = 10_000, int failedSignInsPerMinute = 10_000)
     {
         Environment = environment;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         PostsPerMinute = postsPerMinute;
-        SignInsPerMinute = signInsPerMinute;
+        FailedSignInsPerMinute = failedSignInsPerMinute;
         keepData = dataDirectory is not null;
     }
 
@@ -36,8 +36,8 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>High by default so tests that post a lot do not trip it; rate-limit tests set it low.</summary>
     public int PostsPerMinute { get; }
 
-    /// <summary>High by default: every test signs in from the same (test server) address.</summary>
-    public int SignInsPerMinute { get; }
+    /// <summary>High by default: every test signs in from the same (test server) address, and some fail on purpose.</summary>
+    public int FailedSignInsPerMinute { get; }
 
     public string Environment { get; }
     public string DataDirectory { get; }
@@ -53,7 +53,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("GuidelinesReview:ContentPath", Path.Combine(RepoPaths.Root, "content"));
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("GuidelinesReview:PostsPerMinute", PostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("GuidelinesReview:SignInAttemptsPerMinute", SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("GuidelinesReview:FailedSignInsPerMinute", FailedSignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!GeneratesDemoConsultation)
         {
             // Tests count what they post; the generated demo consultation would be in their way.
@@ -174,8 +174,8 @@ public class AppFactory : WebApplicationFactory<Program>
 public sealed class ProductionAppFactory() : AppFactory("Production");
 
 /// <summary>An app on a given data folder (to restart on it) or with a low posting limit.</summary>
-public sealed class CustomAppFactory(string? dataDirectory = null, int postsPerMinute = 10_000, int signInsPerMinute = 10_000)
-    : AppFactory("Development", dataDirectory, postsPerMinute, signInsPerMinute);
+public sealed class CustomAppFactory(string? dataDirectory = null, int postsPerMinute = 10_000, int failedSignInsPerMinute = 10_000)
+    : AppFactory("Development", dataDirectory, postsPerMinute, failedSignInsPerMinute);
 
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<AppFactory>

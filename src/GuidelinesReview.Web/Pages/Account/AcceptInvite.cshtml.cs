@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GuidelinesReview.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class AcceptInviteModel(InvitationService invitations, SignInManager<AppUser> signIn) : PageModel
+public sealed class AcceptInviteModel(InvitationService invitations, SignInManager<AppUser> signIn, SignInLimiter limiter) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -58,8 +58,18 @@ public sealed class AcceptInviteModel(InvitationService invitations, SignInManag
         return RedirectToPage("/Guidelines/Index");
     }
 
+    /// <summary>
+    /// The open invitation the link names. Links are guessed like passwords are, so an address
+    /// stopped for failed sign-ins is not told whether one exists, and an unknown link counts as a failure.
+    /// </summary>
     private async Task<Invitation?> LoadAsync(CancellationToken ct)
     {
+        if (limiter.Refusal(HttpContext) is { } refusal)
+        {
+            Problem = refusal;
+            return null;
+        }
+
         var (invitation, problem) = await invitations.FindOpenAsync(Token, ct);
         Problem = problem;
         if (invitation is not null)
@@ -69,6 +79,7 @@ public sealed class AcceptInviteModel(InvitationService invitations, SignInManag
         }
         else
         {
+            limiter.RecordFailure(HttpContext);
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
 

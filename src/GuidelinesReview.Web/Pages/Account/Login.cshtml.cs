@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GuidelinesReview.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed partial class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> logger) : PageModel
+public sealed partial class LoginModel(SignInManager<AppUser> signIn, SignInLimiter limiter, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -22,6 +22,12 @@ public sealed partial class LoginModel(SignInManager<AppUser> signIn, ILogger<Lo
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (limiter.Refusal(HttpContext) is { } refusal)
+        {
+            ModelState.AddModelError("", refusal);
+            return Page();
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -32,6 +38,8 @@ public sealed partial class LoginModel(SignInManager<AppUser> signIn, ILogger<Lo
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/guidelines");
         }
+
+        limiter.RecordFailure(HttpContext);
 
         if (result.IsLockedOut)
         {
