@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
 using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Fixtures;
 
@@ -11,8 +13,15 @@ namespace GuidelinesReview.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
+[Config(typeof(FullCaseNames))]
 public class MarkdownCostBenchmarks
 {
+    /// <summary>Shows each case's whole name, as the spec file and the README name it.</summary>
+    private sealed class FullCaseNames : ManualConfig
+    {
+        public FullCaseNames() => SummaryStyle = SummaryStyle.Default.WithMaxParameterColumnWidth(100);
+    }
+
     private string worst = "";
     private string ordinary = "";
     private int limit;
