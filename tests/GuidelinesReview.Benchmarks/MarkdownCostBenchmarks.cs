@@ -75,7 +75,7 @@ public class NotesRenderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        plain = string.Concat(Enumerable.Repeat("The room discussed how the city publishes its data and who may reuse it. ", (Size / 74) + 1))[..Size];
+        plain = string.Concat(Enumerable.Repeat("The room discussed how the city publishes its data and who may reuse it. ", (Size / 70) + 1))[..Size];
         list = string.Concat(Enumerable.Range(1, 8000).Select(i => $"- point {i:D4} of the room\n"))[..Size];
     }
 
