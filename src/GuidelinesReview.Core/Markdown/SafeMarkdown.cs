@@ -28,7 +28,10 @@ public static class SafeMarkdown
         .DisableHtml()
         .Build();
 
-    /// <summary>Parses Markdown after checking its size and nesting, and removes unsafe targets.</summary>
+    /// <summary>
+    /// Parses Markdown after checking its size, its nesting and the marks in each paragraph
+    /// (<see cref="InlineMarks"/>), so that the work is linear in its length, and removes unsafe targets.
+    /// </summary>
     public static MarkdownDocument Parse(string markdown, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(markdown);
@@ -38,6 +41,11 @@ public static class SafeMarkdown
         }
 
         CheckNesting(markdown);
+        if ((InlineMarks.TooManyDefinitions(markdown) ?? InlineMarks.FirstProblem(markdown)) is { } problem)
+        {
+            throw new MarkdownRejectedException(problem);
+        }
+
         MarkdownDocument document;
         try
         {
@@ -211,10 +219,10 @@ public static class SafeMarkdown
 
     private static void CheckNesting(string markdown)
     {
-        var depth = NestingDepth.Estimate(markdown);
-        if (depth > MaxNestingDepth)
+        var deepest = NestingDepth.Measure(markdown);
+        if (deepest.Depth > MaxNestingDepth)
         {
-            throw new MarkdownRejectedException($"The text has lists or quotes nested {depth} levels deep; at most {MaxNestingDepth} are accepted.");
+            throw new MarkdownRejectedException($"The text has lists or quotes nested {deepest.Depth:N0} levels deep (line {deepest.Line:N0}); at most {MaxNestingDepth} levels are accepted.");
         }
     }
 }

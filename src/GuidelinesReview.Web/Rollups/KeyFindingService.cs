@@ -64,7 +64,7 @@ public sealed class KeyFindingService(AppDbContext db, TimeProvider clock)
             {
                 html = SafeMarkdown.ToHtml(text, MaxText);
             }
-            catch (ContentFormatException e)
+            catch (MarkdownRejectedException e)
             {
                 problems.Add(e.Message);
             }

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using GuidelinesReview.Core.Content;
+using GuidelinesReview.Fixtures;
 
 namespace GuidelinesReview.Tests.Core;
 
@@ -35,12 +35,9 @@ internal sealed record SpecCase(string Name, string Markdown, IReadOnlyList<Spec
 /// </summary>
 internal static class SpecFile
 {
-    private static readonly Regex Escape = new(@"\{U\+([0-9A-Fa-f]{4,6})\}", RegexOptions.CultureInvariant);
-
     public static string PathOf(string fileName) => Path.Combine(AppContext.BaseDirectory, "Specs", fileName);
 
-    public static string Unescape(string text) =>
-        Escape.Replace(text, m => char.ConvertFromUtf32(Convert.ToInt32(m.Groups[1].Value, 16)));
+    public static string Unescape(string text) => SpecText.Unescape(text);
 
     /// <summary>All directives of a file; whatever comes before the first one is documentation.</summary>
     public static List<SpecDirective> ReadDirectives(string fileName)

@@ -214,6 +214,26 @@ public sealed class RollupPageTests(AppFactory app)
         Assert.Contains("format=docx", await noFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_key_finding_built_to_make_the_parser_work_is_refused_with_its_sentence_and_not_saved()
+    {
+        var seeded = await SeedAsync();
+        var secretariat = await app.SignInAsync("secretariat@demo.local");
+        var drill = $"{Rollup}?{Q(seeded.Org)}&area={seeded.Engagement}";
+        var hostile = GuidelinesReview.Fixtures.MarkdownCostCases.Named("comment: 5,000 [ then 5,000 ] (the tester's 1.5 s)");
+        var before = await app.DbAsync(db => db.KeyFindings.CountAsync());
+
+        var refused = await AppFactory.PostFormAsync(secretariat, $"{drill}&handler=Finding", new()
+        {
+            ["Form.AreaTermId"] = S(seeded.Engagement), ["Form.Text"] = hostile.Markdown, ["Form.CommentIds"] = S(seeded.CommentIds[0]),
+        }, drill);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(hostile.Refusal!, html, StringComparison.Ordinal);
+        Assert.Equal(before, await app.DbAsync(db => db.KeyFindings.CountAsync()));
+    }
+
     [Theory]
     [InlineData("expert")]
     [InlineData("moderator")]

@@ -107,7 +107,7 @@ public sealed class RoomNotesHubTests(AppFactory app)
         Assert.Contains("<li><strong>Name</strong> older people</li>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript", html, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(html, onJoin.NotesHtml);
-        Assert.Equal("The text has lists or quotes nested 200 levels deep; at most 48 are accepted.", deep.Message);
+        Assert.Equal("The text has lists or quotes nested 200 levels deep (line 1); at most 48 levels are accepted.", deep.Message);
         Assert.Equal(1, (await StoredAsync(room)).Version);
     }
 }

@@ -320,7 +320,7 @@ public sealed class TranslationHubTests(AppFactory app)
         var deep = await Assert.ThrowsAsync<HubError>(() => SaveAsync(tomas, versionId, segment, new string('>', 200) + " trop profond", 0));
         var page = await (await app.SignInAsync("translator@demo.local")).GetAsync($"/guidelines/{AppFactory.SampleSlug}/v/3/translate/fr");
 
-        Assert.Equal("The text has lists or quotes nested 200 levels deep; at most 48 are accepted.", deep.Message);
+        Assert.Equal("The text has lists or quotes nested 200 levels deep (line 1); at most 48 levels are accepted.", deep.Message);
         Assert.Null(await app.StoredTranslationAsync(versionId, segment));
         Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
     }
