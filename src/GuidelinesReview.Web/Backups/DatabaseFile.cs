@@ -28,6 +28,8 @@ public sealed class DatabaseFile(string path)
     /// <summary>Null when an app is serving from the file (or another restore runs).</summary>
     public IDisposable? TryHoldForRestore()
     {
+        // A restore into a new data folder: nothing can be serving from a folder that does not exist yet.
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         try
         {
             return new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);

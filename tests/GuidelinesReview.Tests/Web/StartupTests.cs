@@ -162,6 +162,8 @@ public sealed class StartupTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["GuidelinesReview__DataDirectory"] = dataDirectory;
         start.Environment["GuidelinesReview__ContentPath"] = Path.Combine(RepoPaths.Root, "content");
+        start.Environment["GuidelinesReview__DataProtection__CertificatePath"] = TestCertificate.WritePfx(dataDirectory);
+        start.Environment["GuidelinesReview__DataProtection__CertificatePassword"] = TestCertificate.Password;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
