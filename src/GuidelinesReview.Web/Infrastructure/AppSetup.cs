@@ -42,9 +42,7 @@ public static class AppSetup
             }
         });
 
-        services.AddSingleton(new DatabaseFile(new SqliteConnectionStringBuilder(connectionString).DataSource));
-        services.AddKeyStorage(options, builder.Environment);
-        services.AddScoped<DatabaseBackup>();
+        services.AddBackups(new SqliteConnectionStringBuilder(connectionString).DataSource, options, builder.Environment);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<GeneratedConsultation>();
