@@ -1,16 +1,29 @@
 using GuidelinesReview.Web.Accounts;
+using GuidelinesReview.Web.Backups;
 using GuidelinesReview.Web.Infrastructure;
 
-var command = args.FirstOrDefault() == CreateAdminCommand.Name ? CreateAdminCommand.Name : null;
-var builder = WebApplication.CreateBuilder(command is null ? args : CreateAdminCommand.HostArguments(args));
+var command = args.FirstOrDefault() is { } first && (first == CreateAdminCommand.Name || BackupCommand.Handles(first)) ? first : null;
+var builder = WebApplication.CreateBuilder(command switch
+{
+    null => args,
+    CreateAdminCommand.Name => CreateAdminCommand.HostArguments(args),
+    _ => BackupCommand.HostArguments(args),
+});
 builder.AddGuidelinesReview();
 var app = builder.Build();
 
-if (command is not null)
+if (command == CreateAdminCommand.Name)
 {
     return await CreateAdminCommand.RunAsync(app, args);
 }
 
+if (command is not null)
+{
+    return await BackupCommand.RunAsync(app, args);
+}
+
+// Before the migrations: a restore refuses to run under a serving app, and an app does not start under a restore.
+using var serving = app.Services.GetRequiredService<DatabaseFile>().HoldWhileServing();
 using (var scope = app.Services.CreateScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

@@ -5,14 +5,18 @@ using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Meetings;
 using GuidelinesReview.Web.Rollups;
 using GuidelinesReview.Web.Translations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GuidelinesReview.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring (sign-in cookies, antiforgery tokens), kept here so a backup carries it.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Guideline> Guidelines => Set<Guideline>();
     public DbSet<GuidelineTerm> GuidelineTerms => Set<GuidelineTerm>();
     public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();

@@ -1,3 +1,5 @@
+using GuidelinesReview.Web.Backups;
+
 namespace GuidelinesReview.Web.Infrastructure;
 
 /// <summary>Settings under "GuidelinesReview" in configuration.</summary>
@@ -39,6 +41,9 @@ public sealed class AppOptions
     /// <summary>The address people use to reach the app (e.g. "https://review.example.org"), for links
     /// such as invitations; when empty, the address of the request is used.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>How the data-protection keys (sign-in cookies, antiforgery tokens) are protected at rest; see docs/backup.md.</summary>
+    public KeyProtectionOptions DataProtection { get; set; } = new();
 
     /// <summary>A made-up consultation written at start-up (Development only, once); see <see cref="GeneratedConsultation"/>.</summary>
     public GenerateConsultationOptions GenerateConsultation { get; set; } = new();

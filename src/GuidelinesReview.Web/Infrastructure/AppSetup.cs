@@ -1,4 +1,5 @@
 using GuidelinesReview.Web.Accounts;
+using GuidelinesReview.Web.Backups;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Data;
@@ -7,9 +8,9 @@ using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Meetings;
 using GuidelinesReview.Web.Rollups;
 using GuidelinesReview.Web.Translations;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Infrastructure;
@@ -41,10 +42,7 @@ public static class AppSetup
             }
         });
 
-        // Keys beside the database, so sign-ins and antiforgery tokens survive a restart.
-        services.AddDataProtection()
-            .SetApplicationName("GuidelinesReview")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolveDataDirectory(builder.Environment.ContentRootPath), "keys")));
+        services.AddBackups(new SqliteConnectionStringBuilder(connectionString).DataSource, options, builder.Environment);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<GeneratedConsultation>();

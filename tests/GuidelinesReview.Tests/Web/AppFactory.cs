@@ -171,7 +171,30 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 }
 
-public sealed class ProductionAppFactory() : AppFactory("Production");
+/// <summary>Production as an operator sets it up: the data-protection keys encrypted with a certificate.</summary>
+public sealed class ProductionAppFactory() : AppFactory("Production")
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("GuidelinesReview:DataProtection:CertificatePath", TestCertificate.WritePfx(DataDirectory));
+        builder.UseSetting("GuidelinesReview:DataProtection:CertificatePassword", TestCertificate.Password);
+    }
+}
+
+/// <summary>An app with extra settings (e.g. how the data-protection keys are protected), on a given data folder or a new one.</summary>
+public sealed class ConfiguredAppFactory(string environment, IReadOnlyDictionary<string, string> settings, string? dataDirectory = null)
+    : AppFactory(environment, dataDirectory)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
 
 /// <summary>An app on a given data folder (to restart on it) or with a low posting limit.</summary>
 public sealed class CustomAppFactory(string? dataDirectory = null, int postsPerMinute = 10_000, int failedSignInsPerMinute = 10_000)

@@ -88,6 +88,41 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task The_backup_and_restore_commands_copy_a_production_database_into_another_data_folder()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));
+        var restored = Path.Combine(data, "restored");
+        Directory.CreateDirectory(restored);
+        var dll = Path.Combine(RepoPaths.Root, "src", "GuidelinesReview.Web", "bin", BuildConfiguration, "net10.0", "GuidelinesReview.Web.dll");
+        var backup = Path.Combine(data, "nightly.db");
+        await RunAsync(dll, data, "create-admin", "--email", "chief@example.org", "--password", "first-admin-password");
+
+        var (exit, output) = await RunAsync(dll, data, "backup", backup);
+        var (exitAgain, outputAgain) = await RunAsync(dll, data, "backup", backup);
+        var (exitUsage, outputUsage) = await RunAsync(dll, data, "restore");
+        var (exitRestore, outputRestore) = await RunAsync(dll, restored, "restore", backup);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"Backed up to {backup}: ", output, StringComparison.Ordinal);
+        Assert.Contains("integrity ok", output, StringComparison.Ordinal);
+        Assert.Equal(1, exitAgain);
+        Assert.Contains($"{backup} already exists; a backup never overwrites a file.", outputAgain, StringComparison.Ordinal);
+        Assert.Equal(2, exitUsage);
+        Assert.Contains("usage: restore <file>", outputUsage, StringComparison.Ordinal);
+        Assert.True(exitRestore == 0, outputRestore);
+        Assert.Contains($"Restored {backup}: ", outputRestore, StringComparison.Ordinal);
+
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={Path.Combine(restored, "guidelines.db")}").Options;
+        await using (var db = new AppDbContext(options))
+        {
+            Assert.Equal("chief@example.org", (await db.Users.SingleAsync()).Email);
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
     public async Task A_database_from_before_the_schema_was_started_again_is_refused_with_what_to_do()
     {
         var data = Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));
@@ -162,6 +197,8 @@ public sealed class StartupTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["GuidelinesReview__DataDirectory"] = dataDirectory;
         start.Environment["GuidelinesReview__ContentPath"] = Path.Combine(RepoPaths.Root, "content");
+        start.Environment["GuidelinesReview__DataProtection__CertificatePath"] = TestCertificate.WritePfx(dataDirectory);
+        start.Environment["GuidelinesReview__DataProtection__CertificatePassword"] = TestCertificate.Password;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
