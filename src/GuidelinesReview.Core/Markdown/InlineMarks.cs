@@ -24,6 +24,26 @@ internal static class InlineMarks
     /// </summary>
     public const int PairingsPerCharacter = 20;
 
+    /// <summary>
+    /// The markup budget of a whole text, in units of an ordinary character. Even paired in
+    /// linear time, each mark costs Markdig far more than a letter (measured on the worst cases of
+    /// Specs/markdown-cost.txt: about 20 letters for a bracket or an emphasis or code run, about 55
+    /// for a table pipe between one-letter cells), so a text made mostly of marks, within every
+    /// paragraph's allowance, still took 13 to 25 times as long as ordinary notes of its length.
+    /// A text may spend <see cref="MarkupUnitsPerCharacter"/> units per character, plus
+    /// <see cref="FreeMarkupUnits"/> so that a short comment holding a small table always passes.
+    /// </summary>
+    public const int MarkUnits = 20;
+
+    /// <inheritdoc cref="MarkUnits"/>
+    public const int PipeUnits = 55;
+
+    /// <inheritdoc cref="MarkUnits"/>
+    public const int MarkupUnitsPerCharacter = 7;
+
+    /// <inheritdoc cref="MarkUnits"/>
+    public const int FreeMarkupUnits = 5_000;
+
     /// <summary>Link definitions (<c>[label]: address</c>) in one text: Markdig's work on them grows faster than their number.</summary>
     public const int MaxDefinitions = 200;
 
@@ -43,6 +63,7 @@ internal static class InlineMarks
     /// <summary>The first paragraph with too many of one mark, as a sentence for the author; null if none.</summary>
     public static string? FirstProblem(string markdown)
     {
+        long marks = 0, pipes = 0;
         foreach (var leaf in Markdig.Markdown.Parse(markdown, BlocksOnly).Descendants<LeafBlock>())
         {
             if (!leaf.ProcessInlines)
@@ -63,9 +84,14 @@ internal static class InlineMarks
             {
                 return problem;
             }
+
+            marks += counts.Brackets + counts.EmphasisRuns + counts.BacktickRuns;
+            pipes += counts.Pipes;
         }
 
-        return null;
+        return (MarkUnits * marks) + (PipeUnits * pipes) > ((long)MarkupUnitsPerCharacter * markdown.Length) + FreeMarkupUnits
+            ? $"The text is mostly markup: {pipes:N0} table pipes (|) and {marks:N0} brackets, emphasis and code marks in {markdown.Length:N0} characters, more than is accepted for a text of this length. Use fewer links or emphasis marks, or fewer and wider table cells."
+            : null;
     }
 
     /// <summary>
