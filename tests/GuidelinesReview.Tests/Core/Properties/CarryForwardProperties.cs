@@ -100,11 +100,10 @@ public sealed partial class CarryForwardProperties
     [Fact]
     public void A_comment_on_a_heading_follows_its_title_to_another_number_elsewhere()
     {
-        const string old = "# 1. Purpose\n\n## 1.1 Open data\n\nCities publish data.\n\n# 2. Principles\n\nResidents come first.\n";
-        const string revised = "# 1. Purpose\n\nCities publish data.\n\n# 2. Principles\n\nResidents come first.\n\n## 2.1 Open data\n";
-        var (oldBlocks, newBlocks) = (DiffInput.Blocks(old), DiffInput.Blocks(revised));
-
-        var placement = Assert.Single(CarryForward.Place(BlockAligner.Align(oldBlocks, newBlocks), newBlocks, [new CommentAnchor(1, "s1.1", null)]));
+        var placement = CarryOne(
+            "# 1. Purpose\n\n## 1.1 Open data\n\nCities publish data.\n\n# 2. Principles\n\nResidents come first.\n",
+            "# 1. Purpose\n\nCities publish data.\n\n# 2. Principles\n\nResidents come first.\n\n## 2.1 Open data\n",
+            "s1.1");
 
         Assert.Equal((PlacementStatus.Unchanged, "s2.1"), (placement.Status, placement.Anchor));
     }
@@ -116,11 +115,10 @@ public sealed partial class CarryForwardProperties
     [Fact]
     public void A_comment_on_a_heading_replaced_under_the_same_number_is_orphaned()
     {
-        const string old = "# 1. Purpose\n\nCities publish data.\n\n# 2. Financing\n\nResidents come first.\n";
-        const string revised = "# 1. Purpose\n\nCities publish data.\n\n# 2. Procurement\n\nResidents come first.\n";
-        var (oldBlocks, newBlocks) = (DiffInput.Blocks(old), DiffInput.Blocks(revised));
-
-        var placement = Assert.Single(CarryForward.Place(BlockAligner.Align(oldBlocks, newBlocks), newBlocks, [new CommentAnchor(1, "s2", null)]));
+        var placement = CarryOne(
+            "# 1. Purpose\n\nCities publish data.\n\n# 2. Financing\n\nResidents come first.\n",
+            "# 1. Purpose\n\nCities publish data.\n\n# 2. Procurement\n\nResidents come first.\n",
+            "s2");
 
         Assert.Equal((PlacementStatus.Orphaned, null), (placement.Status, placement.Anchor));
     }
@@ -139,6 +137,13 @@ public sealed partial class CarryForwardProperties
                 comments.Select(c => (c.CommentId, PlacementStatus.Unchanged, (string?)c.Anchor, c.Quote, true, 1.0)),
                 placements.Select(p => (p.CommentId, p.Status, p.Anchor, p.Quote, p.PassageFound, p.Similarity)));
         }, iter: 300);
+    }
+
+    /// <summary>Where a comment on the whole of block <paramref name="anchor"/> goes from one draft to the next.</summary>
+    private static Placement CarryOne(string old, string revised, string anchor)
+    {
+        var (oldBlocks, newBlocks) = (DiffInput.Blocks(old), DiffInput.Blocks(revised));
+        return Assert.Single(CarryForward.Place(BlockAligner.Align(oldBlocks, newBlocks), newBlocks, [new CommentAnchor(1, anchor, null)]));
     }
 
     /// <summary>Comments on the chosen blocks; every other one on a passage, stored as the app stores it (located again).</summary>
