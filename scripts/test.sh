@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the front end's type check and unit tests (src/GuidelinesReview.Web/Scripts,
-# tsc and node --test), unit and integration (tests/GuidelinesReview.Tests) and end-to-end in
-# Debian's Chromium (e2e/GuidelinesReview.E2E). Installs what the tests need first.
+# tsc and node --test), unit, property and integration (tests/GuidelinesReview.Tests), a short
+# coverage-guided fuzz of Core's readers (scripts/fuzz.sh, afl++) and end-to-end in Debian's
+# Chromium (e2e/GuidelinesReview.E2E). Installs what the tests need first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,6 +47,10 @@ dotnet build GuidelinesReview.sln -c Release -nologo -v quiet
 
 echo "== unit and integration tests"
 dotnet test tests/GuidelinesReview.Tests -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=1
+# A bounded fuzz of every target (FUZZ_SECONDS each); a crash or hang not yet kept as a regression
+# input fails the run. Longer runs: bash scripts/fuzz.sh 600 (docs/testing.md).
+echo "== fuzzing Core's readers (${FUZZ_SECONDS:-15} s per target)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}" || status=1
 echo "== end-to-end tests (screenshots in e2e/artifacts/)"
 dotnet test e2e/GuidelinesReview.E2E -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=1
 # A short soak (tests/load/README.md, "Soak"): the whole load for 45 s, then every acknowledged

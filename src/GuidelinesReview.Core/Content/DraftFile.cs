@@ -1,5 +1,4 @@
 using System.Globalization;
-using YamlDotNet.Core;
 
 namespace GuidelinesReview.Core.Content;
 
@@ -44,16 +43,8 @@ public sealed record DraftFile(VersionFrontMatter FrontMatter, string Body, int 
         }
 
         var yaml = text[4..(end + 1)];
-        FrontMatterYaml raw;
-        try
-        {
-            raw = YamlReaders.Strict.Deserialize<FrontMatterYaml?>(yaml)
-                ?? throw new ContentFormatException($"{fileName}: the front matter is empty.");
-        }
-        catch (YamlException e)
-        {
-            throw new ContentFormatException($"{fileName}: front matter {YamlReaders.Describe(e, firstLine: 2)}");
-        }
+        var raw = YamlReaders.Read<FrontMatterYaml>(yaml, $"{fileName}: front matter ", firstLine: 2)
+            ?? throw new ContentFormatException($"{fileName}: the front matter is empty.");
 
         var bodyFirstLine = text.AsSpan(0, bodyStart).Count('\n') + 1;
         return new DraftFile(Validate(raw, fileName), text[bodyStart..], bodyFirstLine);

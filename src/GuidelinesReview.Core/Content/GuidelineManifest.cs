@@ -18,16 +18,7 @@ public sealed record GuidelineManifest(
 
     public static GuidelineManifest Parse(string yaml)
     {
-        ManifestYaml raw;
-        try
-        {
-            raw = YamlReaders.Strict.Deserialize<ManifestYaml?>(yaml)
-                ?? throw new ContentFormatException("guideline.yml is empty.");
-        }
-        catch (YamlException e)
-        {
-            throw new ContentFormatException($"guideline.yml: {YamlReaders.Describe(e)}");
-        }
+        var raw = YamlReaders.Read<ManifestYaml>(yaml, "guideline.yml: ") ?? throw new ContentFormatException("guideline.yml is empty.");
 
         var slug = Required(raw.Slug, "slug");
         if (!SlugPattern.IsMatch(slug) || slug.Length > 80)
@@ -63,8 +54,9 @@ public sealed record GuidelineManifest(
     {
         var terms = new List<TaxonomyTerm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in items ?? [])
+        foreach (var (entry, n) in (items ?? []).Select((item, i) => (item, i + 1)))
         {
+            var item = YamlReaders.Item(entry, $"guideline.yml: {field} item {n}");
             var key = item.Key?.Trim() ?? "";
             if (!KeyPattern.IsMatch(key) || key.Length > 40)
             {
@@ -99,7 +91,7 @@ public sealed record GuidelineManifest(
     }
 }
 
-internal static class YamlReaders
+internal static partial class YamlReaders
 {
     /// <summary>Unknown fields are errors, so a misspelt field name is reported rather than ignored.</summary>
     public static readonly IDeserializer Strict = new DeserializerBuilder()
@@ -109,6 +101,38 @@ internal static class YamlReaders
 
     private static readonly System.Text.RegularExpressions.Regex UnknownProperty =
         new(@"Property '([^']+)' not found on type", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" \(Parameter '[^']*'\)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ParameterName();
+
+    /// <summary>
+    /// Reads a YAML document; whatever YamlDotNet cannot read is a <see cref="ContentFormatException"/>
+    /// starting with <paramref name="where"/> ("v2.md: front matter "). Most errors come as
+    /// <see cref="YamlException"/> with a position, but some malformed input (a tag that is not a URI,
+    /// tokens after the end of a document) escapes its parser as an ArgumentException or
+    /// InvalidOperationException, which would otherwise stop the import with a crash.
+    /// </summary>
+    /// <returns>The document, or null for an empty one.</returns>
+    public static T? Read<T>(string yaml, string where, int firstLine = 1)
+        where T : class
+    {
+        try
+        {
+            return Strict.Deserialize<T?>(yaml);
+        }
+        catch (YamlException e)
+        {
+            throw new ContentFormatException(where + Describe(e, firstLine));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException && e.TargetSite?.DeclaringType?.Assembly == typeof(IDeserializer).Assembly)
+        {
+            throw new ContentFormatException($"{where}the YAML could not be read: {ParameterName().Replace(e.Message, "").TrimEnd('.')}. Check the tags ('!'), quotes and document markers ('---', '...').");
+        }
+    }
+
+    /// <summary>An item of a YAML list, which is null when the list has an empty entry ("- " alone).</summary>
+    public static T Item<T>(T? item, string where)
+        where T : class => item ?? throw new ContentFormatException($"{where} is empty.");
 
     /// <summary>A YAML error in words for the file's editor; <paramref name="firstLine"/> is the file line the YAML starts on.</summary>
     public static string Describe(YamlException e, int firstLine = 1)

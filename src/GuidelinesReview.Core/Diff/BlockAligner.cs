@@ -36,9 +36,15 @@ public static partial class BlockAligner
 
     public static string WithoutNumber(string heading) => HeadingNumber().Replace(heading, "");
 
+    /// <summary>
+    /// The text blocks are compared by: a heading's title without its number, so that a shared
+    /// number ("2. Data" and "2. Rights") never makes two headings look alike.
+    /// </summary>
+    public static string ComparableText(BlockRef block) => block.Kind == BlockKind.Heading ? WithoutNumber(block.Text) : block.Text;
+
     public static DraftDiff Align(IReadOnlyList<BlockRef> oldBlocks, IReadOnlyList<BlockRef> newBlocks)
     {
-        static string Key(BlockRef b) => $"{b.Kind}\u0001{(b.Kind == BlockKind.Heading ? WithoutNumber(b.Text) : b.Text)}".Replace('\n', ' ');
+        static string Key(BlockRef b) => $"{b.Kind}\u0001{ComparableText(b)}".Replace('\n', ' ');
 
         var oldKeys = oldBlocks.Select(Key).ToArray();
         var newKeys = newBlocks.Select(Key).ToArray();
@@ -85,8 +91,8 @@ public static partial class BlockAligner
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var oldWords = new Dictionary<int, int[]>();
         var newWords = new Dictionary<int, int[]>();
-        int[] OldWords(int i) => oldWords.TryGetValue(i, out var w) ? w : oldWords[i] = Similarity.WordSet(oldBlocks[i].Text, vocabulary);
-        int[] NewWords(int j) => newWords.TryGetValue(j, out var w) ? w : newWords[j] = Similarity.WordSet(newBlocks[j].Text, vocabulary);
+        int[] OldWords(int i) => oldWords.TryGetValue(i, out var w) ? w : oldWords[i] = Similarity.WordSet(ComparableText(oldBlocks[i]), vocabulary);
+        int[] NewWords(int j) => newWords.TryGetValue(j, out var w) ? w : newWords[j] = Similarity.WordSet(ComparableText(newBlocks[j]), vocabulary);
 
         void Match(IEnumerable<(int Old, int New)> candidates, double threshold, BlockChange change)
         {

@@ -46,7 +46,7 @@ public static class CarryForward
     {
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         int[]? [] newWords = new int[]?[newBlocks.Count];
-        int[] NewWords(int j) => newWords[j] ??= Similarity.WordSet(newBlocks[j].Text, vocabulary);
+        int[] NewWords(int j) => newWords[j] ??= Similarity.WordSet(BlockAligner.ComparableText(newBlocks[j]), vocabulary);
 
         var placements = new List<Placement>();
         foreach (var comment in comments)
@@ -99,7 +99,7 @@ public static class CarryForward
         }
 
         // The whole block folded into another (merged paragraphs): nearly all its words there, in one place only.
-        var oldWords = Similarity.WordSet(old.Text, vocabulary);
+        var oldWords = Similarity.WordSet(BlockAligner.ComparableText(old), vocabulary);
         var best = newBlocks.Where(b => b.Kind == old.Kind)
             .Select(b => (Block: b, Score: Similarity.Containment(oldWords, newWords(b.Index))))
             .OrderByDescending(c => c.Score)

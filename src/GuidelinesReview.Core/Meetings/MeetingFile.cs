@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GuidelinesReview.Core.Content;
-using YamlDotNet.Core;
 
 namespace GuidelinesReview.Core.Meetings;
 
@@ -43,15 +42,7 @@ public sealed record MeetingDefinition(
 
     public static MeetingDefinition Parse(string yaml, string fileName)
     {
-        MeetingYaml raw;
-        try
-        {
-            raw = YamlReaders.Strict.Deserialize<MeetingYaml?>(yaml) ?? throw new ContentFormatException($"{fileName} is empty.");
-        }
-        catch (YamlException e)
-        {
-            throw new ContentFormatException($"{fileName}: {YamlReaders.Describe(e)}");
-        }
+        var raw = YamlReaders.Read<MeetingYaml>(yaml, $"{fileName}: ") ?? throw new ContentFormatException($"{fileName} is empty.");
 
         string Required(string? value, string field) =>
             string.IsNullOrWhiteSpace(value) ? throw new ContentFormatException($"{fileName}: '{field}' is required.") : value.Trim();
@@ -78,17 +69,19 @@ public sealed record MeetingDefinition(
             throw new ContentFormatException($"{fileName}: a meeting needs at least one day under 'days'.");
         }
 
-        var days = raw.Days.Select((d, i) =>
+        var days = raw.Days.Select((entry, i) =>
         {
             var where = $"{fileName}: day {i + 1}";
+            var d = YamlReaders.Item(entry, where);
             if (!DateOnly.TryParseExact(d.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 throw new ContentFormatException($"{where}: 'date' must be written as YYYY-MM-DD, got '{d.Date}'.");
             }
 
-            var agenda = (d.Agenda ?? []).Select((a, j) =>
+            var agenda = (d.Agenda ?? []).Select((entry, j) =>
             {
                 var at = $"{where}, agenda item {j + 1}";
+                var a = YamlReaders.Item(entry, at);
                 if (!TimeOnly.TryParseExact(a.Time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
                 {
                     throw new ContentFormatException($"{at}: 'time' must be written as HH:mm, got '{a.Time}'.");
@@ -99,7 +92,7 @@ public sealed record MeetingDefinition(
                     throw new ContentFormatException($"{at}: 'kind' must be plenary or breakout, got '{a.Kind}'.");
                 }
 
-                var rooms = (a.Rooms ?? []).Select((r, k) => new RoomDefinition(
+                var rooms = (a.Rooms ?? []).Select((entry, k) => YamlReaders.Item(entry, $"{at}, room {k + 1}")).Select((r, k) => new RoomDefinition(
                     Required(r.Title, $"days[{i}].agenda[{j}].rooms[{k}].title"),
                     r.Prompt?.Trim() ?? "",
                     Blank(r.Moderator),

@@ -1,5 +1,4 @@
 using GuidelinesReview.Core.Content;
-using YamlDotNet.Core;
 
 namespace GuidelinesReview.Core.Translations;
 
@@ -16,15 +15,7 @@ public sealed record TranslationFile(int Version, string Language, IReadOnlyList
 {
     public static TranslationFile Parse(string yaml, string fileName)
     {
-        FileYaml raw;
-        try
-        {
-            raw = YamlReaders.Strict.Deserialize<FileYaml?>(yaml) ?? throw new ContentFormatException($"{fileName} is empty.");
-        }
-        catch (YamlException e)
-        {
-            throw new ContentFormatException($"{fileName}: {YamlReaders.Describe(e)}");
-        }
+        var raw = YamlReaders.Read<FileYaml>(yaml, $"{fileName}: ") ?? throw new ContentFormatException($"{fileName} is empty.");
 
         if (raw.Version is not > 0)
         {
@@ -38,8 +29,9 @@ public sealed record TranslationFile(int Version, string Language, IReadOnlyList
 
         var units = new List<TranslationFileUnit>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (unit, i) in (raw.Units ?? []).Select((u, i) => (u, i + 1)))
+        foreach (var (entry, i) in (raw.Units ?? []).Select((u, i) => (u, i + 1)))
         {
+            var unit = YamlReaders.Item(entry, $"{fileName}: unit {i}");
             var where = $"{fileName}: unit {i}{(unit.Id is null ? "" : $" ('{unit.Id}')")}";
             if (string.IsNullOrWhiteSpace(unit.Id) || !seen.Add(unit.Id))
             {
@@ -103,20 +95,13 @@ public static class GlossaryFile
 {
     public static IReadOnlyList<GlossaryFileTerm> Parse(string yaml, string fileName)
     {
-        FileYaml raw;
-        try
-        {
-            raw = YamlReaders.Strict.Deserialize<FileYaml?>(yaml) ?? new FileYaml();
-        }
-        catch (YamlException e)
-        {
-            throw new ContentFormatException($"{fileName}: {YamlReaders.Describe(e)}");
-        }
+        var raw = YamlReaders.Read<FileYaml>(yaml, $"{fileName}: ") ?? new FileYaml();
 
         var terms = new List<GlossaryFileTerm>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var term in raw.Terms ?? [])
+        foreach (var (entry, n) in (raw.Terms ?? []).Select((t, i) => (t, i + 1)))
         {
+            var term = YamlReaders.Item(entry, $"{fileName}: term {n}");
             if (string.IsNullOrWhiteSpace(term.Term) || !seen.Add(term.Term.Trim()))
             {
                 throw new ContentFormatException($"{fileName}: every term needs a 'term' of its own ('{term.Term}').");
@@ -125,12 +110,12 @@ public static class GlossaryFile
             var translations = new Dictionary<string, (string, IReadOnlyList<string>)>(StringComparer.Ordinal);
             foreach (var (language, rendering) in term.Translations ?? [])
             {
-                if (!LanguageCode.IsValid(language) || string.IsNullOrWhiteSpace(rendering.Preferred))
+                if (!LanguageCode.IsValid(language) || string.IsNullOrWhiteSpace(rendering?.Preferred))
                 {
                     throw new ContentFormatException($"{fileName}: term '{term.Term}': '{language}' needs a language code and a 'preferred' translation.");
                 }
 
-                translations[language] = (rendering.Preferred.Trim(), (rendering.Forbidden ?? []).Select(f => f.Trim()).Where(f => f.Length > 0).ToList());
+                translations[language] = (rendering.Preferred.Trim(), (rendering.Forbidden ?? []).Select(f => f?.Trim() ?? "").Where(f => f.Length > 0).ToList());
             }
 
             terms.Add(new GlossaryFileTerm(term.Term.Trim(), term.Note?.Trim() ?? "", translations));
