@@ -50,7 +50,8 @@ dotnet test tests/GuidelinesReview.Tests -c Release --no-build -nologo 2>&1 | te
 # A bounded fuzz of every target (FUZZ_SECONDS each); a crash or hang not yet kept as a regression
 # input fails the run. Longer runs: bash scripts/fuzz.sh 600 (docs/testing.md).
 echo "== fuzzing Core's readers (${FUZZ_SECONDS:-15} s per target)"
-bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}" || status=1
+fuzz=(0 0)
+if bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}"; then fuzz=(1 0); else fuzz=(0 1); status=1; fi
 echo "== end-to-end tests (screenshots in e2e/artifacts/)"
 dotnet test e2e/GuidelinesReview.E2E -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=1
 # A short soak (tests/load/README.md, "Soak"): the whole load for 45 s, then every acknowledged
@@ -59,11 +60,12 @@ echo "== short soak (45 s, 50 readers; the 10-minute run is bash tests/load/soak
 soak=(0 0)
 if bash tests/load/soak.sh --duration 45s --readers 50 --sample-every 15; then soak=(1 0); else soak=(0 1); status=1; fi
 
-# One closing line for the whole run, summed over both test projects, the node tests and the soak
+# One closing line for the whole run, summed over both test projects, the node tests, the fuzz
+# step and the soak (one test each)
 # (TAP: "# pass N", "# fail N", "# skipped N", "# todo N").
 count() { { grep -Eo "$1" "$2" || true; } | awk '{s+=$NF} END {print s+0}'; }
-passed=$(( $(count 'Passed: +[0-9]+' "$log") + $(count '^# pass [0-9]+' "$node_log") + soak[0] ))
-failed=$(( $(count 'Failed: +[0-9]+' "$log") + $(count '^# fail [0-9]+' "$node_log") + soak[1] ))
+passed=$(( $(count 'Passed: +[0-9]+' "$log") + $(count '^# pass [0-9]+' "$node_log") + soak[0] + fuzz[0] ))
+failed=$(( $(count 'Failed: +[0-9]+' "$log") + $(count '^# fail [0-9]+' "$node_log") + soak[1] + fuzz[1] ))
 skipped=$(( $(count 'Skipped: +[0-9]+' "$log") + $(count '^# (skipped|todo) [0-9]+' "$node_log") ))
 rm -f "$log" "$node_log"
 if [ "$passed" -eq 0 ]; then
