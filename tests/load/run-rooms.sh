@@ -28,14 +28,8 @@ status=0
 node "$load/rooms.mjs" --url "$url" --rooms "$ROOMS" --members "$MEMBERS" --interval-ms "$INTERVAL_MS" --seconds "$SECONDS_TYPING" \
   --server-pid "$pid" --max-seconds 300 "$@" || status=$?
 
-# The driver's three non-member JoinRoom probes are refused on purpose; SignalR logs every refused
-# hub call (HubException) at Error level with a stack trace ("fail: ...DefaultHubDispatcher"), so
-# those entries are counted apart. Anything else with fail/crit/error/exception is shown.
-refusals=$(grep -c 'HubException: You are not a member of this breakout room' "$log" || true)
-problems=$(grep -Ei '\b(fail|crit|error|exception)' "$log" | grep -Evc "Failed to invoke hub method 'JoinRoom'|HubException: You are not a member of this breakout room|DefaultHubDispatcher\[8\]" || true)
-echo "== server log: $(wc -l <"$log") lines; $refusals expected JoinRoom refusals (the driver's probes); $problems other lines with fail/crit/error/exception (${log#$root/})"
-if [ "$problems" -gt 0 ]; then
-  grep -Ei '\b(fail|crit|error|exception)' "$log" | grep -Ev "Failed to invoke hub method 'JoinRoom'|HubException: You are not a member of this breakout room|DefaultHubDispatcher\[8\]" | head -n 10
-  [ "$status" -ne 0 ] || status=1
-fi
+# The driver's non-member JoinRoom probes are refused on purpose; the driver checks each was
+# refused and received nothing. A refusal is logged at Information (below this run's Warning), so
+# any fail/crit/error/exception line in the server log is a real problem.
+check_server_log
 exit $status
