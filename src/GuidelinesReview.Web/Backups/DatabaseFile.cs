@@ -1,3 +1,5 @@
+using GuidelinesReview.Web.Infrastructure;
+
 namespace GuidelinesReview.Web.Backups;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class DatabaseFile(string path)
         }
         catch (IOException e)
         {
-            throw new InvalidOperationException($"A restore into {Path} is under way; start the app again when it has finished.", e);
+            throw new StartupRefusedException($"A restore into {Path} is under way; start the app again when it has finished.", e);
         }
     }
 

@@ -34,7 +34,7 @@ public static partial class KeyStorage
 
         if (!environment.IsDevelopment() && !settings.AllowUnprotectedKeys)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 "GuidelinesReview:DataProtection:CertificatePath is not set, so the data-protection keys (which sign every sign-in cookie) would be stored in the database unencrypted. " +
                 "Set it to a PFX file with its private key (password in GuidelinesReview:DataProtection:CertificatePassword or " + PasswordVariable + "), " +
                 "or set GuidelinesReview:DataProtection:AllowUnprotectedKeys=true to keep them in clear knowingly. See docs/backup.md.");
@@ -47,7 +47,7 @@ public static partial class KeyStorage
     {
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"GuidelinesReview:DataProtection:CertificatePath: there is no file {path}.");
+            throw new StartupRefusedException($"GuidelinesReview:DataProtection:CertificatePath: there is no file {path}.");
         }
 
         X509Certificate2 certificate;
@@ -57,14 +57,14 @@ public static partial class KeyStorage
         }
         catch (CryptographicException e)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 $"GuidelinesReview:DataProtection:CertificatePath: {path} could not be opened as a PFX file with the password given " +
                 $"(GuidelinesReview:DataProtection:CertificatePassword or {PasswordVariable}): {e.Message}", e);
         }
 
         if (!certificate.HasPrivateKey)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 $"GuidelinesReview:DataProtection:CertificatePath: {path} holds no private key, so keys encrypted with it could never be read back. Export the certificate with its private key.");
         }
 

@@ -144,7 +144,7 @@ public sealed partial class DatabaseInitializer(
         var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
         if (unknown.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 $"The database {db.Database.GetDbConnection().DataSource} was made with migrations this version of the app does not know ({string.Join(", ", unknown)}). " +
                 "Before the first release the schema was started again: " +
                 "move that database aside (or delete the data folder) and start the app again to create a new one.");

@@ -88,6 +88,35 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_production_start_without_a_usable_key_certificate_prints_what_to_set_and_no_stack_trace()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var dll = Path.Combine(RepoPaths.Root, "src", "GuidelinesReview.Web", "bin", BuildConfiguration, "net10.0", "GuidelinesReview.Web.dll");
+
+        var pfx = TestCertificate.WritePfx(data);
+        var (exit, output) = await RunAsync(dll, data, keySettings: []);
+        var (exitBackup, outputBackup) = await RunAsync(dll, data, keySettings: [], "backup", Path.Combine(data, "nightly.db"));
+        var (exitPassword, outputPassword) = await RunAsync(dll, data, new Dictionary<string, string>
+        {
+            ["GuidelinesReview__DataProtection__CertificatePath"] = pfx,
+            ["GuidelinesReview__DataProtection__CertificatePassword"] = "not-the-password",
+        });
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("GuidelinesReview:DataProtection:CertificatePath is not set, so the data-protection keys", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Equal(1, exitBackup);
+        Assert.StartsWith("GuidelinesReview:DataProtection:CertificatePath is not set", outputBackup, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(data, "nightly.db")), "no backup is written by a refused start");
+        Assert.Equal(1, exitPassword);
+        Assert.StartsWith($"GuidelinesReview:DataProtection:CertificatePath: {pfx} could not be opened as a PFX file with the password given", outputPassword, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", outputPassword, StringComparison.Ordinal);
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
     public async Task The_backup_and_restore_commands_copy_a_production_database_into_another_data_folder()
     {
         var data = Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));
@@ -139,12 +168,12 @@ public sealed class StartupTests
         }
 
         SqliteConnection.ClearAllPools();
-        using (var app = new CustomAppFactory(data))
-        {
-            var refused = Assert.ThrowsAny<Exception>(() => app.CreateClient());
-            Assert.Contains("migrations this version of the app does not know (20261121053249_InitialSchema)", refused.ToString());
-            Assert.Contains("move that database aside", refused.ToString());
-        }
+        var dll = Path.Combine(RepoPaths.Root, "src", "GuidelinesReview.Web", "bin", BuildConfiguration, "net10.0", "GuidelinesReview.Web.dll");
+        var (exit, output) = await RunAsync(dll, data);
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"The database {path} was made with migrations this version of the app does not know (20261121053249_InitialSchema)", output, StringComparison.Ordinal);
+        Assert.Contains("move that database aside", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
 
         // Nothing was changed in it: no table added, the row still there.
         await using (var connection = new SqliteConnection($"Data Source={path}"))
@@ -185,7 +214,11 @@ public sealed class StartupTests
     private static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-    private static async Task<(int Exit, string Output)> RunAsync(string dll, string dataDirectory, params string[] args)
+    private static Task<(int Exit, string Output)> RunAsync(string dll, string dataDirectory, params string[] args) =>
+        RunAsync(dll, dataDirectory, keySettings: null, args);
+
+    /// <summary>Runs the app's dll as Production; <paramref name="keySettings"/> null means the test certificate.</summary>
+    private static async Task<(int Exit, string Output)> RunAsync(string dll, string dataDirectory, Dictionary<string, string>? keySettings, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         start.ArgumentList.Add(dll);
@@ -197,8 +230,16 @@ public sealed class StartupTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["GuidelinesReview__DataDirectory"] = dataDirectory;
         start.Environment["GuidelinesReview__ContentPath"] = Path.Combine(RepoPaths.Root, "content");
-        start.Environment["GuidelinesReview__DataProtection__CertificatePath"] = TestCertificate.WritePfx(dataDirectory);
-        start.Environment["GuidelinesReview__DataProtection__CertificatePassword"] = TestCertificate.Password;
+        keySettings ??= new()
+        {
+            ["GuidelinesReview__DataProtection__CertificatePath"] = TestCertificate.WritePfx(dataDirectory),
+            ["GuidelinesReview__DataProtection__CertificatePassword"] = TestCertificate.Password,
+        };
+        foreach (var (name, value) in keySettings)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
