@@ -9,8 +9,27 @@ namespace GuidelinesReview.Web.Accounts;
 /// Account changes that must hold together: creating an account with its role, and changing
 /// roles. Each is one transaction, so a failure never leaves an account with no or half its roles.
 /// </summary>
-public sealed partial class AccountService(AppDbContext db, UserManager<AppUser> users, AccountStamps stamps, RoomEvictions rooms, ILogger<AccountService> logger)
+public sealed partial class AccountService(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountStamps stamps, RoomEvictions rooms, ILogger<AccountService> logger)
 {
+    /// <summary>A hash to check passwords against when the address has no account (see <see cref="PasswordSignInAsync"/>).</summary>
+    private static readonly Lazy<string> NobodysHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+
+    /// <summary>
+    /// Identity's password sign-in (lockout on failure), taking as long for an address with no
+    /// account as for one with: Identity answers an unknown address without hashing anything,
+    /// which a stranger could time to learn which addresses have accounts.
+    /// </summary>
+    public async Task<SignInResult> PasswordSignInAsync(string email, string password, bool persistent)
+    {
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), NobodysHash.Value, password);
+            return SignInResult.Failed;
+        }
+
+        return await signIn.PasswordSignInAsync(user, password, persistent, lockoutOnFailure: true);
+    }
+
     /// <summary>Creates the account and gives it the role, or neither; returns the errors in words.</summary>
     public async Task<IReadOnlyList<string>> CreateAsync(AppUser user, string password, string role)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Mail;
 using GuidelinesReview.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -40,7 +41,7 @@ public sealed class AccountMails(MailOutbox outbox, UserManager<AppUser> users, 
     public async Task SendInvitationAsync(Invitation invitation, string link, string inviterName, CancellationToken ct)
     {
         var texts = AccountMailTexts.For(null);
-        var content = texts.Invitation(new InvitationMail(invitation.DisplayName, inviterName, invitation.Role, invitation.ExpiresAt, link));
+        var content = texts.Invitation(new InvitationMail(invitation.DisplayName, inviterName, Roles.DisplayName(invitation.Role), invitation.ExpiresAt, link));
         await outbox.EnqueueAsync(new OutgoingMail(invitation.Email, invitation.DisplayName, content.Subject, content.Text, content.Html, "invitation", Language: texts.Language), ct);
     }
 

@@ -13,7 +13,7 @@ public sealed class AccountTests(AppFactory app)
 {
     private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}"[..20] + "@example.org";
 
-    private async Task<(HttpResponseMessage Response, string Html)> InviteAsync(HttpClient client, string email, string role, string days = "7")
+    internal static async Task<(HttpResponseMessage Response, string Html)> InviteAsync(HttpClient client, string email, string role, string days = "7")
     {
         var response = await AppFactory.PostFormAsync(client, "/admin/invitations?handler=Create", new()
         {
@@ -36,7 +36,7 @@ public sealed class AccountTests(AppFactory app)
         return new Uri(link.Groups[1].Value).PathAndQuery;
     }
 
-    private static Dictionary<string, string> AccountFields(string password = "a-long-password-1") => new()
+    internal static Dictionary<string, string> AccountFields(string password = "a-long-password-1") => new()
     {
         ["Profile.DisplayName"] = "Amina Planner",
         ["Profile.Organisation"] = "City of Riverside",
@@ -123,7 +123,7 @@ public sealed class AccountTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("You cannot invite people with this role.", refusedHtml, StringComparison.Ordinal);
         Assert.False(await app.DbAsync(db => db.Invitations.AnyAsync(i => i.Email == refusedEmail)));
-        Assert.Contains("Invitation created.", allowedHtml, StringComparison.Ordinal);
+        Assert.Contains("Invitation created and mailed.", allowedHtml, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -157,7 +157,33 @@ public sealed class AccountTests(AppFactory app)
         var response = await AppFactory.PostFormAsync(app.Anonymous(), "/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = "the-right-password" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("or the account is locked after 5 wrong passwords in a row", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_locked_account_and_an_address_with_no_account_get_the_same_answer()
+    {
+        var locked = Unique("locked");
+        var nobody = Unique("nobody");
+        await app.CreateUserAsync(locked, "the-right-password", Roles.Expert, "Lock Test");
+
+        async Task<(HttpStatusCode Status, string Alert)> SixthTryAsync(string email)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await AppFactory.PostFormAsync(app.Anonymous(), "/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = "wrong-password" });
+            }
+
+            var response = await AppFactory.PostFormAsync(app.Anonymous(), "/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = "the-right-password" });
+            var alert = Regex.Match(await response.Content.ReadAsStringAsync(), "<div class=\"text-danger[^\"]*\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
+            return (response.StatusCode, alert);
+        }
+
+        var fromLocked = await SixthTryAsync(locked);
+        var fromNobody = await SixthTryAsync(nobody);
+
+        Assert.Contains("The email or password is not correct", fromLocked.Alert, StringComparison.Ordinal);
+        Assert.Equal(fromLocked, fromNobody);
     }
 
     [Fact]

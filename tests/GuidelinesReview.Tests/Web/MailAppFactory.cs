@@ -49,6 +49,7 @@ public class MailAppFactory : AppFactory
         builder.UseSetting("GuidelinesReview:Mail:MaxRetryDelaySeconds", "1");
         builder.UseSetting("GuidelinesReview:Mail:TimeoutSeconds", "5");
         builder.UseSetting("GuidelinesReview:Mail:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("GuidelinesReview:Mail:ResetRequestsPerAddressPerHour", "10000"); // every test client comes from one address
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

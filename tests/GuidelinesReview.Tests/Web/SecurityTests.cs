@@ -68,7 +68,7 @@ public sealed class SecurityTests(AppFactory app)
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The email or password is not correct.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The email or password is not correct, or the account is locked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class SignInLimitTests : IDisposable
         var neighbour = await SignInAsync(app.From(SignInLimitAppFactory.Venue), "expert@demo.local", AppFactory.Password);
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("This account is locked after too many failed attempts. Try again in 15 minutes", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The email or password is not correct, or the account is locked after 5 wrong passwords in a row", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, neighbour.StatusCode);
     }
 

@@ -1,14 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using GuidelinesReview.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GuidelinesReview.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed partial class LoginModel(SignInManager<AppUser> signIn, SignInLimiter limiter, ILogger<LoginModel> logger) : PageModel
+public sealed partial class LoginModel(AccountService accounts, SignInLimiter limiter, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -33,7 +32,7 @@ public sealed partial class LoginModel(SignInManager<AppUser> signIn, SignInLimi
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = await accounts.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/guidelines");
@@ -44,15 +43,16 @@ public sealed partial class LoginModel(SignInManager<AppUser> signIn, SignInLimi
         if (result.IsLockedOut)
         {
             LogLockedOut(Input.Email);
-            ModelState.AddModelError("", "This account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator to unlock it.");
         }
-        else
-        {
-            ModelState.AddModelError("", "The email or password is not correct.");
-        }
+
+        // One sentence for a wrong password, an unknown address and a locked account: telling them
+        // apart would tell a stranger which addresses have accounts (lock one by trying five times).
+        ModelState.AddModelError("", FailedSignIn);
 
         return Page();
     }
+
+    public const string FailedSignIn = "The email or password is not correct, or the account is locked after 5 wrong passwords in a row (it opens again after 15 minutes, or an administrator unlocks it).";
 
     public sealed class LoginInput
     {

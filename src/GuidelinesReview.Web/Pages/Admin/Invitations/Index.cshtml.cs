@@ -2,17 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Data;
-using GuidelinesReview.Web.Infrastructure;
+using GuidelinesReview.Web.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace GuidelinesReview.Web.Pages.Admin.Invitations;
 
 /// <summary>Secretariat and Admin: create invitation links, see which are open, withdraw them.</summary>
-public sealed class IndexModel(AppDbContext db, InvitationService invitations, UserManager<AppUser> users, IOptions<AppOptions> options, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, InvitationService invitations, UserManager<AppUser> users, AccountMails mails, PublicLinks links, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -46,8 +45,9 @@ public sealed class IndexModel(AppDbContext db, InvitationService invitations, U
         }
 
         var created = await invitations.CreateAsync(Input.Email, Input.Role, Input.DisplayName ?? "", Input.ValidDays, users.GetUserId(User)!, ct);
-        var path = Url.Page("/Account/AcceptInvite", new { token = created.Token })!;
-        NewLink = string.IsNullOrEmpty(options.Value.PublicBaseUrl) ? $"{Request.Scheme}://{Request.Host}{path}" : options.Value.PublicBaseUrl.TrimEnd('/') + path;
+        NewLink = links.Page("/Account/AcceptInvite", new { token = created.Token });
+        var inviter = await users.GetUserAsync(User);
+        await mails.SendInvitationAsync(created.Invitation, NewLink, inviter?.DisplayName is { Length: > 0 } name ? name : "The secretariat", ct);
         return RedirectToPage(); // a refresh must not create a second invitation
     }
 
