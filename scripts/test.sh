@@ -28,6 +28,9 @@ fi
 
 echo "== restoring npm packages and .NET tools"
 (cd src/GuidelinesReview.Web && npm ci --no-audit --no-fund --loglevel=error)
+# The SMTP sink (maildev) the mail tests send to: each test fixture that sends mail starts one of
+# its own on free loopback ports (tests/GuidelinesReview.Fixtures/MailSink.cs) and stops it by PID.
+(cd scripts/mail-sink && npm ci --no-audit --no-fund --loglevel=error)
 dotnet tool restore >/dev/null
 
 log=$(mktemp)

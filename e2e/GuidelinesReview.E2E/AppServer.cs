@@ -17,6 +17,9 @@ public class AppServer : IAsyncLifetime
     /// <summary>A content folder to start with instead of the repository's content/ (null: the repository's).</summary>
     protected virtual string? ContentPath => null;
 
+    /// <summary>Settings given to the app as environment variables ("Section__Key"); by default mail stays queued, unsent.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["GuidelinesReview__Mail__Enabled"] = "false" };
+
     public const string Password = "review-demo-2026";
     public const string SampleSlug = "people-centred-smart-cities";
 
@@ -57,6 +60,10 @@ public class AppServer : IAsyncLifetime
             start.Environment["GuidelinesReview__ContentPath"] = ContentPath;
         }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in Settings)
+        {
+            start.Environment[key] = value;
+        }
 
         Current = this;
         var clock = Stopwatch.StartNew();
