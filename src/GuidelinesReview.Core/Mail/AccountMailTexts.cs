@@ -33,10 +33,12 @@ public static class AccountMailTexts
     /// The texts in <paramref name="language"/> (e.g. "fr" or "fr-CA": the primary language counts),
     /// or in English when the interface has no texts in it yet.
     /// </summary>
-    public static IAccountMailTexts For(string? language)
+    public static IAccountMailTexts For(string? language) => Pick(language, ByLanguage);
+
+    internal static IAccountMailTexts Pick(string? language, IReadOnlyDictionary<string, IAccountMailTexts> byLanguage)
     {
         var primary = (language ?? "").Split('-', 2)[0];
-        return ByLanguage.TryGetValue(primary, out var texts) ? texts : ByLanguage["en"];
+        return byLanguage.TryGetValue(primary, out var texts) ? texts : byLanguage["en"];
     }
 }
 

@@ -78,12 +78,38 @@ public sealed class AccountTokenTests
 public sealed class AccountMailTextsTests
 {
     [Theory]
-    [InlineData("en")]
-    [InlineData("en-GB")]
     [InlineData("fr")] // no French texts yet: English, and the mail says so in Content-Language
+    [InlineData("")]
     [InlineData(null)]
     public void Languages_without_texts_get_the_english_ones(string? language) =>
         Assert.Equal("en", AccountMailTexts.For(language).Language);
+
+    [Theory]
+    [InlineData("ar", "ar")]
+    [InlineData("ar-EG", "ar")] // a regional variant gets its language's texts
+    [InlineData("zh", "en")]
+    public void Texts_are_looked_up_by_the_primary_language(string language, string expected)
+    {
+        var byLanguage = new Dictionary<string, IAccountMailTexts>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["en"] = AccountMailTexts.For("en"),
+            ["ar"] = new TextsIn("ar"),
+        };
+
+        Assert.Equal(expected, AccountMailTexts.Pick(language, byLanguage).Language);
+    }
+
+    /// <summary>A language's texts for the lookup only: the platform has no Arabic mail texts yet.</summary>
+    private sealed class TextsIn(string language) : IAccountMailTexts
+    {
+        public string Language => language;
+
+        public MailContent Invitation(InvitationMail mail) => throw new InvalidOperationException("not used by the lookup");
+
+        public MailContent AddressConfirmation(string displayName, string link, TimeSpan validFor) => throw new InvalidOperationException("not used by the lookup");
+
+        public MailContent PasswordReset(string displayName, string link, TimeSpan validFor) => throw new InvalidOperationException("not used by the lookup");
+    }
 
     [Fact]
     public void The_invitation_says_who_invited_for_which_role_and_until_when()
