@@ -104,11 +104,11 @@ public sealed class AccountMailTextsTests
     {
         public string Language => language;
 
-        public MailContent Invitation(InvitationMail mail) => throw new InvalidOperationException("not used by the lookup");
+        public MailContent Invitation(InvitationMail mail) => new(language, "", "");
 
-        public MailContent AddressConfirmation(string displayName, string link, TimeSpan validFor) => throw new InvalidOperationException("not used by the lookup");
+        public MailContent AddressConfirmation(string displayName, string link, TimeSpan validFor) => new(language, "", "");
 
-        public MailContent PasswordReset(string displayName, string link, TimeSpan validFor) => throw new InvalidOperationException("not used by the lookup");
+        public MailContent PasswordReset(string displayName, string link, TimeSpan validFor) => new(language, "", "");
     }
 
     [Fact]
