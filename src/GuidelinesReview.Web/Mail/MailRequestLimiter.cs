@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace GuidelinesReview.Web.Mail;
 
 /// <summary>
-/// Requests that make the platform send a mail to an address someone typed (password reset):
+/// Requests that make the platform mail a link to an address (a password reset, a new
+/// confirmation link):
 /// limited per client address (someone mailing many people from one place) and per e-mail address
 /// (someone filling one person's inbox). Every request counts, whether or not the address has an
 /// account, so the limit itself tells nothing about which addresses exist.
@@ -31,8 +32,8 @@ public sealed partial class MailRequestLimiter(IOptions<MailOptions> options, Ti
             LogRefused(address, fromAddress ? "e-mail" : "client address");
             var seconds = TooManyRequests.Refuse(context, fromAddress ? emailRetry : addressRetry);
             return fromAddress
-                ? $"Reset links for this e-mail address were asked for {perEmail.Limit} times in the last hour; nothing was sent. Use the last mail, or wait {TooManyRequests.Wait(seconds)} and try again."
-                : $"Too many reset links were asked for from your network in the last hour (at most {perAddress.Limit}); nothing was sent. Wait {TooManyRequests.Wait(seconds)} and try again.";
+                ? $"Links for this e-mail address were asked for {perEmail.Limit} times in the last hour; nothing was sent. Use the last mail, or wait {TooManyRequests.Wait(seconds)} and try again."
+                : $"Too many links were asked for from your network in the last hour (at most {perAddress.Limit}); nothing was sent. Wait {TooManyRequests.Wait(seconds)} and try again.";
         }
 
         perAddress.Record(address, now);
@@ -40,6 +41,6 @@ public sealed partial class MailRequestLimiter(IOptions<MailOptions> options, Ti
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Password-reset request from {Address} refused: limit per {Limit} reached")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request for a mailed link from {Address} refused: limit per {Limit} reached")]
     private partial void LogRefused(string address, string limit);
 }

@@ -168,6 +168,28 @@ public sealed partial class MailTests(MailAppFactory app)
         Assert.False(await IsConfirmedAsync(email));
     }
 
+    [Fact]
+    public async Task New_confirmation_links_from_an_old_link_are_limited_so_it_cannot_fill_the_inbox()
+    {
+        var email = Unique("newlinks");
+        var user = await UnconfirmedUserAsync(email);
+        await SendConfirmationAsync(user);
+        var link = LinkTo(await app.Mail.WaitForAsync(email, "confirm-address"), "/account/confirm-email");
+        var browser = app.Anonymous();
+        var token = await AppFactory.AntiforgeryTokenAsync(browser, link);
+        app.Clock.Set(app.Clock.UtcNow.AddHours(25));
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add(await browser.PostAsync(link + "&handler=NewLink", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })));
+        }
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], answers.Select(a => a.StatusCode));
+        Assert.Contains("Links for this e-mail address were asked for 3 times in the last hour; nothing was sent.", await answers[3].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(4, await app.DbAsync(db => db.OutboxMails.CountAsync(m => m.To == email))); // the first mail and three new links
+    }
+
     internal static async Task WaitUntilAsync(Func<Task<bool>> condition, int seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

@@ -157,7 +157,7 @@ public sealed class PasswordResetTests(MailAppFactory app)
 
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
         Assert.NotNull(fourth.Headers.RetryAfter);
-        Assert.Contains("Reset links for this e-mail address were asked for 3 times in the last hour; nothing was sent.", await fourth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Links for this e-mail address were asked for 3 times in the last hour; nothing was sent.", await fourth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(3, await app.DbAsync(db => db.OutboxMails.CountAsync(m => m.To == email)));
     }
 }

@@ -22,7 +22,7 @@ public sealed class ResetRequestLimitTests : IDisposable
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers.Select(a => a.StatusCode));
-        Assert.Contains("Too many reset links were asked for from your network in the last hour (at most 2); nothing was sent.", await answers[2].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Too many links were asked for from your network in the last hour (at most 2); nothing was sent.", await answers[2].Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await app.DbAsync(db => db.OutboxMails.CountAsync(m => m.To == emails[2])));
         Assert.Equal(2, await app.DbAsync(db => db.OutboxMails.CountAsync(m => m.Kind == "password-reset")));
     }

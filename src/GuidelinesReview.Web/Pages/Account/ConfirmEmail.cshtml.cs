@@ -14,7 +14,7 @@ namespace GuidelinesReview.Web.Pages.Account;
 /// check them, and must not use up the link before the person does.
 /// </summary>
 [AllowAnonymous]
-public sealed class ConfirmEmailModel(AccountMails mails, UserManager<AppUser> users, SignInManager<AppUser> signIn, IOptions<MailOptions> options) : PageModel
+public sealed class ConfirmEmailModel(AccountMails mails, UserManager<AppUser> users, SignInManager<AppUser> signIn, MailRequestLimiter limiter, IOptions<MailOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
@@ -58,7 +58,15 @@ public sealed class ConfirmEmailModel(AccountMails mails, UserManager<AppUser> u
     {
         if (await CheckAsync() is null && CanSendNewLink)
         {
+            // An old link in someone else's hands must not fill the person's inbox.
             var user = (await users.FindByIdAsync(UserId!))!;
+            if (limiter.Refusal(HttpContext, user.Email!) is { } refusal)
+            {
+                Problem = refusal;
+                CanSendNewLink = false;
+                return Page();
+            }
+
             await mails.SendAddressConfirmationAsync(user, ct);
             TempData["Flash"] = $"A new confirmation link is on its way to {user.Email}.";
             return RedirectToPage("/Account/Login");
