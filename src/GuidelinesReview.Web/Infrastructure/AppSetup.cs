@@ -6,6 +6,7 @@ using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Meetings;
+using GuidelinesReview.Web.Registrations;
 using GuidelinesReview.Web.Rollups;
 using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.Mvc;
@@ -46,6 +47,7 @@ public static class AppSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<GeneratedConsultation>();
+        services.AddScoped<SamplePublicConsultation>();
 
         var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddAntiforgery(o =>
@@ -79,6 +81,7 @@ public static class AppSetup
         services.AddComments();
         services.AddMeetings();
         services.AddConsultations();
+        services.AddRegistrations();
         services.AddRollups();
         services.AddTranslations();
     }
