@@ -2,6 +2,7 @@ using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Mail;
 using GuidelinesReview.Web.Meetings;
 using GuidelinesReview.Web.Rollups;
 using GuidelinesReview.Web.Translations;
@@ -49,6 +50,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TranslatorLanguage> TranslatorLanguages => Set<TranslatorLanguage>();
     public DbSet<GlossaryItem> GlossaryItems => Set<GlossaryItem>();
     public DbSet<GlossaryItemRendering> GlossaryItemRenderings => Set<GlossaryItemRendering>();
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
     /// <summary>The meeting whose agenda holds the given item (a room's meeting).</summary>
     public IQueryable<Meeting> MeetingOf(int agendaItemId) =>

@@ -5,6 +5,7 @@ using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
+using GuidelinesReview.Web.Mail;
 using GuidelinesReview.Web.Meetings;
 using GuidelinesReview.Web.Registrations;
 using GuidelinesReview.Web.Rollups;
@@ -84,6 +85,7 @@ public static class AppSetup
         services.AddRegistrations();
         services.AddRollups();
         services.AddTranslations();
+        services.AddMail(builder.Configuration);
     }
 
     public static void UseGuidelinesReview(this WebApplication app)

@@ -1,9 +1,11 @@
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Consultations;
+using GuidelinesReview.Core.Mail;
 using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Live;
+using GuidelinesReview.Web.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,8 +38,14 @@ public sealed partial class RegistrationService(
     AccountService accounts,
     AccountStamps stamps,
     ConsultationService consultations,
+    AccountMails mails,
+    MailOutbox outbox,
+    PublicLinks links,
     ILogger<RegistrationService> logger)
 {
+    /// <summary>The mail's kind when an address that has an account is registered again.</summary>
+    public const string AttemptKind = "registration-attempt";
+
     private const string NotAllowed = "Only the secretariat manages public registrations.";
 
     /// <summary>Public windows open now and to come (opening first), with their guideline and version.</summary>
@@ -110,7 +118,7 @@ public sealed partial class RegistrationService(
         }
 
         LogRegistered(user.Id, user.StakeholderGroup.ToString());
-        await ConfirmAddressAsync(user, ct);
+        await mails.SendAddressConfirmationAsync(user, ct);
         return [];
     }
 
@@ -200,9 +208,17 @@ public sealed partial class RegistrationService(
         return null;
     }
 
-    private static Task TellOwnerAsync(AppUser owner, CancellationToken ct) => Task.CompletedTask;
-
-    private static Task ConfirmAddressAsync(AppUser user, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>The owner of an address someone registered with hears of it, instead of the person registering.</summary>
+    private Task TellOwnerAsync(AppUser owner, CancellationToken ct)
+    {
+        var content = MailBody.Start()
+            .Paragraph(string.IsNullOrWhiteSpace(owner.DisplayName) ? "Hello," : $"Hello {owner.DisplayName.Trim()},")
+            .Paragraph("Someone tried to register for a public consultation on GuidelinesReview with this address, which already has an account. Nothing was changed.")
+            .Link("Sign in", links.Page("/Account/Login"))
+            .Paragraph("If it was you, sign in with your password instead. If not, you need do nothing: no second account was made.")
+            .WithSubject("Someone tried to register with your address", "en");
+        return outbox.EnqueueAsync(new OutgoingMail(owner.Email!, owner.DisplayName, content.Subject, content.Text, content.Html, AttemptKind), ct);
+    }
 
     private async Task<(PublicRegistration? Registration, AppUser? User)> FindAsync(string userId, CancellationToken ct)
     {
