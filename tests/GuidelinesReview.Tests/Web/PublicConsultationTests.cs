@@ -260,6 +260,7 @@ public sealed partial class PublicConsultationTests(PublicConsultationAppFactory
         Assert.Equal((HttpStatusCode.Redirect, "/account/login"), (whileOff.StatusCode, whileOff.Headers.Location!.AbsolutePath));
         Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
         Assert.Contains("data-testid=\"register-link\"", html, StringComparison.Ordinal);
+        Assert.Contains("Public online consultation · for everyone signed in who may comment, and the public once registered", html, StringComparison.Ordinal);
         Assert.DoesNotContain("review.js", html, StringComparison.Ordinal);
         Assert.DoesNotContain("live-status", html, StringComparison.Ordinal);
         Assert.DoesNotContain("An expert's private thought.", html, StringComparison.Ordinal);
