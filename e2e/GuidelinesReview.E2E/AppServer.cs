@@ -65,6 +65,13 @@ public class AppServer : IAsyncLifetime
             start.Environment[key] = value;
         }
 
+        // The tests set up the consultation windows they need; the sample public one would change v3's rules.
+        start.Environment["GuidelinesReview__SamplePublicConsultationDays"] = "0";
+        foreach (var (key, value) in Settings)
+        {
+            start.Environment[key] = value;
+        }
+
         Current = this;
         var clock = Stopwatch.StartNew();
         process = Process.Start(start)!;
@@ -117,6 +124,9 @@ public class AppServer : IAsyncLifetime
 
         throw new TimeoutException($"The app did not answer within 90 s:\n{Log}");
     }
+
+    /// <summary>Environment settings a server adds to (or overrides in) the app's, e.g. a mail sink to send to.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public string Log
     {

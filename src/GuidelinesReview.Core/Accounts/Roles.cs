@@ -11,13 +11,21 @@ public static class Roles
     public const string Translator = "Translator";
     public const string Observer = "Observer";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Secretariat, Moderator, NoteTaker, Expert, Translator, Observer];
+    /// <summary>
+    /// A member of the public who registered during a public consultation. Not invited: such an
+    /// account reads only publicly consulted versions and comments only inside their public windows
+    /// (<c>ConsultationRules</c>), once its e-mail address is confirmed.
+    /// </summary>
+    public const string Public = "Public";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Secretariat, Moderator, NoteTaker, Expert, Translator, Observer, Public];
 
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
 
     public static string DisplayName(string role) => role switch
     {
         NoteTaker => "Note-taker",
+        Public => "Public participant",
         _ => role,
     };
 
@@ -31,13 +39,24 @@ public static class Roles
         Expert => "reads drafts and comments on them",
         Translator => "translates and reviews localized versions",
         Observer => "reads, without writing",
+        Public => "registered during a public consultation: reads its drafts and comments while it is open",
         _ => "",
     };
 
-    /// <summary>Secretariat may invite anyone but an Admin; only an Admin makes Admins.</summary>
+    /// <summary>Secretariat may invite anyone but an Admin; only an Admin makes Admins. Public participants register themselves.</summary>
     public static bool CanInvite(IEnumerable<string> inviterRoles, string role)
     {
         var roles = inviterRoles.ToHashSet(StringComparer.Ordinal);
-        return IsKnown(role) && (roles.Contains(Admin) || (roles.Contains(Secretariat) && role != Admin));
+        return IsKnown(role) && role != Public && (roles.Contains(Admin) || (roles.Contains(Secretariat) && role != Admin));
+    }
+
+    /// <summary>
+    /// An account whose only role is <see cref="Public"/>: it sees publicly consulted versions only.
+    /// Anyone the platform gave another role is a member, whatever else they hold.
+    /// </summary>
+    public static bool IsPublicOnly(IEnumerable<string> roles)
+    {
+        var list = roles.ToList();
+        return list.Count > 0 && list.All(r => r == Public);
     }
 }

@@ -12,9 +12,12 @@ public static class CommentRules
     public const int MaxObservation = 10_000;
     public const int MaxHideReason = 500;
 
-    /// <summary>Roles that may comment, reply and support (Observers read; Translators work on translations).</summary>
+    /// <summary>
+    /// Roles that may comment, reply and support (Observers read; Translators work on translations).
+    /// Public participants may too, but only inside a public window (<c>ConsultationRules.CheckComment</c>).
+    /// </summary>
     public static bool CanWrite(IEnumerable<string> roles) =>
-        roles.Any(r => r is Roles.Expert or Roles.Moderator or Roles.NoteTaker or Roles.Secretariat or Roles.Admin);
+        roles.Any(r => r is Roles.Expert or Roles.Moderator or Roles.NoteTaker or Roles.Secretariat or Roles.Admin or Roles.Public);
 
     /// <summary>Hiding, re-tagging and dispositions are the secretariat's.</summary>
     public static bool CanModerate(IEnumerable<string> roles) =>

@@ -8,9 +8,10 @@ namespace GuidelinesReview.Core.Consultations;
 /// <summary>
 /// A consultation window as the rules see it: commenting is open from <see cref="OpensAt"/>
 /// (inclusive) to <see cref="ClosesAt"/> (exclusive), both UTC, for everyone who may comment
-/// (<see cref="Groups"/> null) or only for the stakeholder groups named.
+/// (<see cref="Groups"/> null) or only for the stakeholder groups named. A public window
+/// (<see cref="IsPublic"/>) also takes comments from registered members of the public.
 /// </summary>
-public sealed record ConsultationPeriod(string Title, DateTime OpensAt, DateTime ClosesAt, IReadOnlyList<StakeholderGroup>? Groups)
+public sealed record ConsultationPeriod(string Title, DateTime OpensAt, DateTime ClosesAt, IReadOnlyList<StakeholderGroup>? Groups, bool IsPublic = false)
 {
     public bool IsOpenAt(DateTime now) => OpensAt <= now && now < ClosesAt;
 
@@ -31,7 +32,24 @@ public enum RefusalKind
     NotYetOpen,
     Closed,
     NotInAudience,
+
+    /// <summary>A public participant whose e-mail address is not confirmed yet.</summary>
+    Unconfirmed,
+
+    /// <summary>A public participant on a version that has no public window.</summary>
+    NotPublic,
 }
+
+/// <summary>Who is reading: an invited member, a registered member of the public, or someone not signed in.</summary>
+public enum Reader
+{
+    Member,
+    PublicParticipant,
+    Anonymous,
+}
+
+/// <summary>A registered member of the public as the comment rules see them.</summary>
+public sealed record PublicParticipant(string Email, bool EmailConfirmed);
 
 /// <summary>Why a comment is refused by a version's consultation windows, in a sentence for the person.</summary>
 public sealed record ConsultationRefusal(RefusalKind Kind, string Message);
@@ -52,10 +70,31 @@ public static class ConsultationRules
     /// <summary>The values a <c>datetime-local</c> field sends: to the minute, or to the second.</summary>
     private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
 
-    /// <summary>Null if the person may comment now, else why not.</summary>
-    public static ConsultationRefusal? CheckComment(IReadOnlyList<ConsultationPeriod> windows, int versionNumber, DateTime now, StakeholderGroup group, bool fromRoom)
+    /// <summary>Where a public participant can ask for a new confirmation link.</summary>
+    public const string ResendPath = "/account/confirm-resend";
+
+    /// <summary>
+    /// Null if the person may comment now, else why not. A public participant (<paramref name="participant"/>
+    /// not null) must have confirmed their address, and only public windows count for them: a version
+    /// without one is closed to them, room or not, since the platform never invited them.
+    /// </summary>
+    public static ConsultationRefusal? CheckComment(
+        IReadOnlyList<ConsultationPeriod> windows, int versionNumber, DateTime now, StakeholderGroup group, bool fromRoom, PublicParticipant? participant = null)
     {
-        if (fromRoom || windows.Count == 0)
+        if (participant is not null)
+        {
+            if (!participant.EmailConfirmed)
+            {
+                return new(RefusalKind.Unconfirmed, $"Confirm your address first: we sent a link to {participant.Email}. No mail? Ask for a new link at {ResendPath}.");
+            }
+
+            windows = windows.Where(w => w.IsPublic).ToList();
+            if (windows.Count == 0)
+            {
+                return new(RefusalKind.NotPublic, $"v{versionNumber} is not open to public comment: only invited participants comment on it.");
+            }
+        }
+        else if (fromRoom || windows.Count == 0)
         {
             return null;
         }
@@ -80,6 +119,26 @@ public static class ConsultationRules
 
         return new(RefusalKind.Closed, $"The consultation on v{versionNumber} closed on {Describe(windows.Max(w => w.ClosesAt))}. The draft stays readable.");
     }
+
+    /// <summary>A version is publicly consulted once a public window on it has opened, and stays so after it closes.</summary>
+    public static bool IsPubliclyConsulted(IReadOnlyList<ConsultationPeriod> windows, DateTime now) =>
+        windows.Any(w => w.IsPublic && w.OpensAt <= now);
+
+    /// <summary>
+    /// Whether a reader may read a version with these windows: members read everything; public
+    /// participants publicly consulted versions; anonymous visitors those too, when the guideline
+    /// allows reading without signing in (<paramref name="anonymousReading"/>).
+    /// </summary>
+    public static bool CanRead(Reader reader, IReadOnlyList<ConsultationPeriod> windows, bool anonymousReading, DateTime now) => reader switch
+    {
+        Reader.Member => true,
+        Reader.PublicParticipant => IsPubliclyConsulted(windows, now),
+        _ => anonymousReading && IsPubliclyConsulted(windows, now),
+    };
+
+    /// <summary>Anyone may register while a public window is open somewhere.</summary>
+    public static bool OpenForRegistration(IEnumerable<ConsultationPeriod> windows, DateTime now) =>
+        windows.Any(w => w.IsPublic && w.IsOpenAt(now));
 
     /// <summary>The window a reader should hear about now: the open one, else the next, else the last that closed.</summary>
     public static (ConsultationPeriod Window, ConsultationPhase Phase)? Relevant(IReadOnlyList<ConsultationPeriod> windows, DateTime now)

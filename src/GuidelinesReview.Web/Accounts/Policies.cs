@@ -12,8 +12,12 @@ public static class Policies
     /// <summary>Secretariat work: publishing, invitations, moderation, dispositions.</summary>
     public const string Secretariat = nameof(Secretariat);
 
+    /// <summary>Everyone the platform gave a role: public participants reach only the drafts they were consulted on.</summary>
+    public const string Members = nameof(Members);
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(Members, p => p.RequireRole(Roles.All.Where(r => r != Roles.Public)));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Secretariat, p => p.RequireRole(Roles.Secretariat, Roles.Admin));
 

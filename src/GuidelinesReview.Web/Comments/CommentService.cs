@@ -22,6 +22,7 @@ public sealed partial class CommentService(
     ReviewBroadcaster broadcaster,
     PostingLimiter limiter,
     ConsultationService consultations,
+    ReadAccess access,
     TimeProvider clock,
     ILogger<CommentService> logger)
 {
@@ -446,6 +447,11 @@ public sealed partial class CommentService(
     public async Task<CommentHistory> HistoryAsync(Caller caller, int commentId, CancellationToken ct)
     {
         var comment = await FindAsync(commentId, ct);
+        if (caller.IsPublicOnly && !await access.CanReadVersionAsync(Reader.PublicParticipant, comment.VersionId, ct))
+        {
+            throw RefusedException.NotFound($"Comment #{commentId} does not exist.");
+        }
+
         if (!caller.CanModerate && comment.AuthorId != caller.UserId && comment.HiddenAt is not null)
         {
             throw RefusedException.Forbidden("This comment is hidden; its history is for the secretariat.");
@@ -497,16 +503,21 @@ public sealed partial class CommentService(
     /// </summary>
     private async Task<DraftVersion> OpenVersionAsync(int versionId, Caller caller, bool fromRoom, CancellationToken ct)
     {
-        var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, ct)
-            ?? throw RefusedException.NotFound($"Draft version {versionId} does not exist.");
+        var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, ct);
+        if (version is null || (caller.IsPublicOnly && !await access.CanReadVersionAsync(Reader.PublicParticipant, versionId, ct)))
+        {
+            throw RefusedException.NotFound($"Draft version {versionId} does not exist.");
+        }
+
         if (CommentRules.CheckVersionOpen(version.Status, version.Number) is { } problem)
         {
             throw new RefusedException(RefusedBecause.ReadOnly, problem);
         }
 
-        if (!fromRoom && await consultations.StateAsync(caller.UserId, version.Id, version.Number, ct) is { Refusal: { } refusal })
+        // Public participants were never invited to a room, so posting "from a room" exempts them from nothing.
+        if ((!fromRoom || caller.IsPublicOnly) && await consultations.StateAsync(caller, version.Id, version.Number, ct) is { Refusal: { } refusal })
         {
-            throw new RefusedException(refusal.Kind == RefusalKind.NotInAudience ? RefusedBecause.Forbidden : RefusedBecause.ReadOnly, refusal.Message);
+            throw new RefusedException(refusal.Kind is RefusalKind.Closed or RefusalKind.NotYetOpen ? RefusedBecause.ReadOnly : RefusedBecause.Forbidden, refusal.Message);
         }
 
         return version;

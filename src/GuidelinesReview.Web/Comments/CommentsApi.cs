@@ -1,3 +1,4 @@
+using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Live;
 using Microsoft.AspNetCore.Mvc;
@@ -19,9 +20,10 @@ public static class CommentsApi
     {
         var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ApiRefusalFilter>();
 
-        api.MapGet("/versions/{versionId:int}/comments", async (int versionId, long? since, HttpContext http, CommentViews views, AppDbContext db, CancellationToken ct) =>
+        api.MapGet("/versions/{versionId:int}/comments", async (int versionId, long? since, HttpContext http, CommentViews views, AppDbContext db, ReadAccess access, CancellationToken ct) =>
         {
-            if (!await db.DraftVersions.AnyAsync(v => v.Id == versionId, ct))
+            // A version a public participant may not read does not exist for them.
+            if (!await db.DraftVersions.AnyAsync(v => v.Id == versionId, ct) || !await access.CanReadVersionAsync(http.User, versionId, ct))
             {
                 throw RefusedException.NotFound($"Draft version {versionId} does not exist.");
             }

@@ -20,7 +20,8 @@ public sealed class ReviewHub(
     VersionPresence presence,
     CommentSnapshots snapshots,
     PresenceNotifier presenceNotifier,
-    Consultations.ConsultationService consultations) : Hub<IReviewClient>
+    Consultations.ConsultationService consultations,
+    Consultations.ReadAccess access) : Hub<IReviewClient>
 {
     private Caller Caller => Caller.From(Context.User!);
 
@@ -28,8 +29,12 @@ public sealed class ReviewHub(
     public async Task<JoinResult> JoinVersion(int versionId, long since)
     {
         var caller = Caller;
-        var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, Context.ConnectionAborted)
-            ?? throw RefusedException.NotFound($"Draft version {versionId} does not exist.");
+        var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, Context.ConnectionAborted);
+        if (version is null || !await access.CanReadVersionAsync(Context.User!, versionId, Context.ConnectionAborted))
+        {
+            throw RefusedException.NotFound($"Draft version {versionId} does not exist.");
+        }
+
         if (presence.PlaceOf(Context.ConnectionId) is { } previous && previous != versionId)
         {
             await LeaveAsync(previous, caller);
@@ -44,7 +49,7 @@ public sealed class ReviewHub(
                 () => views.ForVersionAsync(versionId, 0, moderator: true, Context.ConnectionAborted));
         var carried = await views.CarriedIntoAsync(versionId, caller.CanModerate, Context.ConnectionAborted);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => u.DisplayName).SingleAsync(Context.ConnectionAborted);
-        var consultation = await consultations.StateAsync(caller.UserId, versionId, version.Number, Context.ConnectionAborted);
+        var consultation = await consultations.StateAsync(caller, versionId, version.Number, Context.ConnectionAborted);
         presence.Join(Context.ConnectionId, versionId, new PresenceView(caller.UserId, user, MainRole(caller)));
         presenceNotifier.Changed(versionId);
         return new JoinResult(

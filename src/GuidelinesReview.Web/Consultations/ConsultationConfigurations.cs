@@ -25,3 +25,13 @@ internal sealed class ConsultationGroupConfiguration : IEntityTypeConfiguration<
         builder.Property(g => g.Group).HasConversion<string>().HasMaxLength(40);
     }
 }
+
+internal sealed class PublicReadingConfiguration : IEntityTypeConfiguration<PublicReading>
+{
+    public void Configure(EntityTypeBuilder<PublicReading> builder)
+    {
+        builder.HasKey(r => r.GuidelineId);
+        builder.HasOne<Drafts.Guideline>().WithMany().HasForeignKey(r => r.GuidelineId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.SetById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

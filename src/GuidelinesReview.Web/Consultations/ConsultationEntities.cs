@@ -26,6 +26,9 @@ public sealed class ConsultationWindow
     public DateTime ClosesAt { get; set; }
     public ConsultationAudience Audience { get; set; }
     public List<ConsultationGroup> Groups { get; set; } = [];
+
+    /// <summary>Open to the public: anyone may register while it is open and comment in it once their address is confirmed.</summary>
+    public bool IsPublic { get; set; }
     public string CreatedById { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 }
@@ -34,4 +37,15 @@ public sealed class ConsultationGroup
 {
     public int WindowId { get; set; }
     public StakeholderGroup Group { get; set; }
+}
+
+/// <summary>
+/// A guideline whose publicly consulted versions anyone may read without signing in (during and
+/// after their public windows). A guideline without this row stays members-only.
+/// </summary>
+public sealed class PublicReading
+{
+    public int GuidelineId { get; set; }
+    public string SetById { get; set; } = "";
+    public DateTime SetAt { get; set; }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Consultations;
 
-public sealed record ConsultationVersion(int Id, int Number, string Label, DraftStatus Status, string GuidelineSlug, string GuidelineTitle);
+public sealed record ConsultationVersion(int Id, int Number, string Label, DraftStatus Status, string GuidelineSlug, string GuidelineTitle, int GuidelineId);
 
 public sealed record SavedWindow(int Id, ConsultationPeriod Period);
 
@@ -24,6 +24,9 @@ public sealed class WindowForm
     public string? Audience { get; set; } = nameof(ConsultationAudience.Everyone);
     public List<string> Groups { get; set; } = [];
 
+    /// <summary>Open to the public: anyone may register and, once confirmed, comment while it is open.</summary>
+    public bool IsPublic { get; set; }
+
     /// <summary>A saved window in the form, in UTC.</summary>
     public static WindowForm Of(SavedWindow saved) => new()
     {
@@ -34,6 +37,7 @@ public sealed class WindowForm
         TimeZone = "UTC",
         Audience = saved.Period.Groups is null ? nameof(ConsultationAudience.Everyone) : nameof(ConsultationAudience.StakeholderGroups),
         Groups = saved.Period.Groups?.Select(g => g.ToString()).ToList() ?? [],
+        IsPublic = saved.Period.IsPublic,
     };
 
     private static string Local(DateTime utc) =>
@@ -52,7 +56,7 @@ public sealed class ConsultationService(AppDbContext db, TimeProvider clock)
 
     public Task<ConsultationVersion?> FindVersionAsync(string slug, int number, CancellationToken ct) =>
         db.DraftVersions.AsNoTracking().Where(v => v.Guideline.Slug == slug && v.Number == number)
-            .Select(v => new ConsultationVersion(v.Id, v.Number, v.Label, v.Status, v.Guideline.Slug, v.Guideline.Title))
+            .Select(v => new ConsultationVersion(v.Id, v.Number, v.Label, v.Status, v.Guideline.Slug, v.Guideline.Title, v.GuidelineId))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>A version's windows, earliest first.</summary>
@@ -60,18 +64,26 @@ public sealed class ConsultationService(AppDbContext db, TimeProvider clock)
         (await db.ConsultationWindows.AsNoTracking().Include(w => w.Groups).Where(w => w.VersionId == versionId).ToListAsync(ct))
             .Select(w => new SavedWindow(w.Id, PeriodOf(w))).OrderBy(w => w.Period.OpensAt).ToList();
 
-    /// <summary>What the version's windows say about this person commenting now; null when the version has none.</summary>
-    public async Task<ConsultationState?> StateAsync(string userId, int versionId, int versionNumber, CancellationToken ct)
+    /// <summary>
+    /// What the version's windows say about this person commenting now; null when nothing stands in the
+    /// way and the version has no windows. A public participant is refused until their address is
+    /// confirmed, and on any version without a public window open.
+    /// </summary>
+    public async Task<ConsultationState?> StateAsync(Caller caller, int versionId, int versionNumber, CancellationToken ct)
     {
         var windows = (await WindowsAsync(versionId, ct)).Select(w => w.Period).ToList();
-        if (windows.Count == 0)
+        if (windows.Count == 0 && !caller.IsPublicOnly)
         {
             return null;
         }
 
-        var group = await db.Users.Where(u => u.Id == userId).Select(u => u.StakeholderGroup).SingleAsync(ct);
+        var person = await db.Users.Where(u => u.Id == caller.UserId).Select(u => new { u.StakeholderGroup, u.Email, u.EmailConfirmed }).SingleAsync(ct);
+        var participant = caller.IsPublicOnly ? new PublicParticipant(person.Email ?? "", person.EmailConfirmed) : null;
         var now = Now;
-        return new ConsultationState(ConsultationRules.CheckComment(windows, versionNumber, now, group, fromRoom: false), ConsultationRules.NextChange(windows, now), now);
+        return new ConsultationState(
+            ConsultationRules.CheckComment(windows, versionNumber, now, person.StakeholderGroup, fromRoom: false, participant),
+            ConsultationRules.NextChange(windows, now),
+            now);
     }
 
     /// <summary>Adds or changes a window; every problem is reported and a refused request saves nothing.</summary>
@@ -111,7 +123,7 @@ public sealed class ConsultationService(AppDbContext db, TimeProvider clock)
             db.ConsultationWindows.Add(window);
         }
 
-        (window.Title, window.OpensAt, window.ClosesAt) = (period.Title, period.OpensAt, period.ClosesAt);
+        (window.Title, window.OpensAt, window.ClosesAt, window.IsPublic) = (period.Title, period.OpensAt, period.ClosesAt, form.IsPublic);
         window.Audience = period.Groups is null ? ConsultationAudience.Everyone : ConsultationAudience.StakeholderGroups;
         var groups = period.Groups ?? [];
         window.Groups.RemoveAll(g => !groups.Contains(g.Group));
@@ -140,9 +152,46 @@ public sealed class ConsultationService(AppDbContext db, TimeProvider clock)
         return null;
     }
 
+    /// <summary>Whether the guideline's publicly consulted versions are readable without signing in.</summary>
+    public Task<bool> AnonymousReadingAsync(int guidelineId, CancellationToken ct) =>
+        db.PublicReadings.AnyAsync(r => r.GuidelineId == guidelineId, ct);
+
+    /// <summary>Turns reading without signing in on or off for a guideline (secretariat); null when done, else why not.</summary>
+    public async Task<string?> SetAnonymousReadingAsync(Caller caller, int guidelineId, bool allowed, CancellationToken ct)
+    {
+        if (!caller.CanModerate)
+        {
+            return "Only the secretariat decides who may read a guideline without signing in.";
+        }
+
+        var row = await db.PublicReadings.FirstOrDefaultAsync(r => r.GuidelineId == guidelineId, ct);
+        if (allowed && row is null)
+        {
+            db.PublicReadings.Add(new PublicReading { GuidelineId = guidelineId, SetById = caller.UserId, SetAt = Now });
+        }
+        else if (!allowed && row is not null)
+        {
+            db.PublicReadings.Remove(row);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Every window of every version of a guideline, by version id (versions without windows left out).</summary>
+    public async Task<ILookup<int, ConsultationPeriod>> WindowsOfGuidelineAsync(int guidelineId, CancellationToken ct) =>
+        (await db.ConsultationWindows.AsNoTracking().Include(w => w.Groups).Where(w => w.Version.GuidelineId == guidelineId).ToListAsync(ct))
+            .ToLookup(w => w.VersionId, PeriodOf);
+
+    /// <summary>The public windows of every guideline, for the registration page and the guideline list.</summary>
+    public async Task<IReadOnlyList<(int GuidelineId, int VersionId, ConsultationPeriod Period)>> PublicWindowsAsync(CancellationToken ct) =>
+        (await db.ConsultationWindows.AsNoTracking().Include(w => w.Groups).Include(w => w.Version).Where(w => w.IsPublic).ToListAsync(ct))
+            .Select(w => (w.Version.GuidelineId, w.VersionId, PeriodOf(w))).ToList();
+
     private static ConsultationPeriod PeriodOf(ConsultationWindow w) => new(
         w.Title,
         w.OpensAt,
         w.ClosesAt,
-        w.Audience == ConsultationAudience.Everyone ? null : w.Groups.Select(g => g.Group).Order().ToList());
+        w.Audience == ConsultationAudience.Everyone ? null : w.Groups.Select(g => g.Group).Order().ToList(),
+        w.IsPublic);
 }

@@ -9,6 +9,7 @@ public static class ConsultationsFeature
     public static IServiceCollection AddConsultations(this IServiceCollection services)
     {
         services.AddScoped<ConsultationService>();
+        services.AddScoped<ReadAccess>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Guidelines/Consultation", Policies.Secretariat));
         return services;
     }

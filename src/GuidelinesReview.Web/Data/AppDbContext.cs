@@ -40,6 +40,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TakeawaySupport> TakeawaySupports => Set<TakeawaySupport>();
     public DbSet<RaisedHand> RaisedHands => Set<RaisedHand>();
     public DbSet<ConsultationWindow> ConsultationWindows => Set<ConsultationWindow>();
+    public DbSet<PublicReading> PublicReadings => Set<PublicReading>();
+    public DbSet<Registrations.PublicRegistration> PublicRegistrations => Set<Registrations.PublicRegistration>();
     public DbSet<KeyFinding> KeyFindings => Set<KeyFinding>();
     public DbSet<Translation> Translations => Set<Translation>();
     public DbSet<TranslationEvent> TranslationEvents => Set<TranslationEvent>();

@@ -38,6 +38,18 @@ public sealed class AppOptions
     /// </summary>
     public int FailedSignInsPerMinute { get; set; } = 30;
 
+    /// <summary>Registrations for public consultations (every attempt) per client address per hour.</summary>
+    public int RegistrationsPerHour { get; set; } = 20;
+
+    /// <summary>Registrations per e-mail address per hour: each sends a mail to it.</summary>
+    public int RegistrationsPerEmailPerHour { get; set; } = 3;
+
+    /// <summary>
+    /// Development only: days the sample guideline's consultation version is open to the public at start-up
+    /// (a public window from the day before, made once, and reading without signing in); 0 makes none.
+    /// </summary>
+    public int SamplePublicConsultationDays { get; set; }
+
     /// <summary>The address people use to reach the app (e.g. "https://review.example.org"), for links
     /// such as invitations; when empty, the address of the request is used.</summary>
     public string? PublicBaseUrl { get; set; }

@@ -7,6 +7,7 @@ using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Mail;
 using GuidelinesReview.Web.Meetings;
+using GuidelinesReview.Web.Registrations;
 using GuidelinesReview.Web.Rollups;
 using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.Mvc;
@@ -47,6 +48,7 @@ public static class AppSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<GeneratedConsultation>();
+        services.AddScoped<SamplePublicConsultation>();
 
         var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddAntiforgery(o =>
@@ -80,6 +82,7 @@ public static class AppSetup
         services.AddComments();
         services.AddMeetings();
         services.AddConsultations();
+        services.AddRegistrations();
         services.AddRollups();
         services.AddTranslations();
         services.AddMail(builder.Configuration);

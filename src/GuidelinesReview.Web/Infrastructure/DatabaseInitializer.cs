@@ -13,7 +13,7 @@ namespace GuidelinesReview.Web.Infrastructure;
 /// <summary>
 /// Start-up work, in order: apply migrations, switch SQLite to WAL, make sure every role
 /// exists, create the demo accounts (Development only), import content/, generate the
-/// configured made-up consultation (Development only, once).
+/// configured made-up consultation and open the sample public consultation (Development only, once).
 /// </summary>
 public sealed partial class DatabaseInitializer(
     AppDbContext db,
@@ -23,6 +23,7 @@ public sealed partial class DatabaseInitializer(
     ContentImporter importer,
     MeetingImporter meetings,
     GeneratedConsultation consultation,
+    Consultations.SamplePublicConsultation publicConsultation,
     IOptions<AppOptions> options,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
@@ -92,6 +93,7 @@ public sealed partial class DatabaseInitializer(
         LogImported(report.Published, report.Unchanged, report.Errors.Count);
         await meetings.ImportAsync(contentPath, ct);
         await consultation.GenerateAsync(ct);
+        await publicConsultation.OpenAsync(ct);
     }
 
     private async Task SeedDemoAccountsAsync()

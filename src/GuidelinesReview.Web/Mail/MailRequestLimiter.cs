@@ -1,6 +1,4 @@
-using GuidelinesReview.Core.RateLimiting;
 using GuidelinesReview.Web.Accounts;
-using GuidelinesReview.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace GuidelinesReview.Web.Mail;
@@ -14,8 +12,7 @@ namespace GuidelinesReview.Web.Mail;
 /// </summary>
 public sealed partial class MailRequestLimiter(IOptions<MailOptions> options, TimeProvider clock, ILogger<MailRequestLimiter> logger)
 {
-    private readonly SlidingWindowLimiter perAddress = new(options.Value.ResetRequestsPerAddressPerHour, TimeSpan.FromHours(1));
-    private readonly SlidingWindowLimiter perEmail = new(options.Value.ResetRequestsPerEmailPerHour, TimeSpan.FromHours(1));
+    private readonly AddressAndEmailLimiter limiter = new(options.Value.ResetRequestsPerAddressPerHour, options.Value.ResetRequestsPerEmailPerHour, TimeSpan.FromHours(1), clock);
 
     /// <summary>
     /// Null when the request may go on (and counts it); otherwise the sentence to show, with the
@@ -23,22 +20,15 @@ public sealed partial class MailRequestLimiter(IOptions<MailOptions> options, Ti
     /// </summary>
     public string? Refusal(HttpContext context, string email)
     {
-        var now = clock.GetUtcNow();
-        var address = SignInLimiter.KeyOf(context.Connection.RemoteIpAddress);
-        var (fromAddress, addressRetry) = perAddress.Check(address, now);
-        var (forEmail, emailRetry) = perEmail.Check(email.Trim().ToUpperInvariant(), now);
-        if (!fromAddress || !forEmail)
+        if (limiter.Acquire(context, email) is not { } reached)
         {
-            LogRefused(address, fromAddress ? "e-mail" : "client address");
-            var seconds = TooManyRequests.Refuse(context, fromAddress ? emailRetry : addressRetry);
-            return fromAddress
-                ? $"Links for this e-mail address were asked for {perEmail.Limit} times in the last hour; nothing was sent. Use the last mail, or wait {TooManyRequests.Wait(seconds)} and try again."
-                : $"Too many links were asked for from your network in the last hour (at most {perAddress.Limit}); nothing was sent. Wait {TooManyRequests.Wait(seconds)} and try again.";
+            return null;
         }
 
-        perAddress.Record(address, now);
-        perEmail.Record(email.Trim().ToUpperInvariant(), now);
-        return null;
+        LogRefused(SignInLimiter.KeyOf(context.Connection.RemoteIpAddress), reached.ByEmail ? "e-mail" : "client address");
+        return reached.ByEmail
+            ? $"Links for this e-mail address were asked for {reached.Limit} times in the last hour; nothing was sent. Use the last mail, or wait {reached.Wait} and try again."
+            : $"Too many links were asked for from your network in the last hour (at most {reached.Limit}); nothing was sent. Wait {reached.Wait} and try again.";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request for a mailed link from {Address} refused: limit per {Limit} reached")]

@@ -21,6 +21,7 @@ public static class MeetingsFeature
         // A room's notes are saved whole, up to 200,000 characters: far over the hubs' common limit.
         services.Configure<RazorPagesOptions>(o =>
         {
+            o.Conventions.AuthorizeFolder("/Meetings", Policies.Members);
             o.Conventions.AuthorizePage("/Meetings/EditRoom", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Meetings/EditMeeting", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Meetings/NewMeeting", Policies.Secretariat);

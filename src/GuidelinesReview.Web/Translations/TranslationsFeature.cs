@@ -33,6 +33,7 @@ public static class TranslationsFeature
         services.Configure<AuthorizationOptions>(o => o.AddPolicy(TranslationWork, p => p.RequireRole(Roles.Translator, Roles.Secretariat, Roles.Admin)));
         services.Configure<RazorPagesOptions>(o =>
         {
+            o.Conventions.AuthorizeFolder("/Translations", Policies.Members);
             o.Conventions.AuthorizePage("/Translations/Translators", Policies.Secretariat);
             o.Conventions.AuthorizePage("/Translations/Progress", TranslationWork);
 

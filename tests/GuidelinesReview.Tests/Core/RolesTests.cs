@@ -7,7 +7,7 @@ public sealed class RolesTests
     public static TheoryData<string> EveryRole()
     {
         var data = new TheoryData<string>();
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.All.Where(r => r != Roles.Public))
         {
             data.Add(role);
         }
@@ -52,6 +52,23 @@ public sealed class RolesTests
     public void Nobody_can_invite_to_a_role_that_does_not_exist(string role)
     {
         Assert.False(Roles.CanInvite([Roles.Admin], role));
+    }
+
+    [Fact]
+    public void Nobody_invites_a_public_participant_they_register_themselves()
+    {
+        Assert.False(Roles.CanInvite([Roles.Admin], Roles.Public));
+        Assert.False(Roles.CanInvite([Roles.Secretariat], Roles.Public));
+        Assert.Equal("Public participant", Roles.DisplayName(Roles.Public));
+    }
+
+    [Fact]
+    public void Only_an_account_with_no_role_but_public_is_public_only()
+    {
+        Assert.True(Roles.IsPublicOnly([Roles.Public]));
+        Assert.False(Roles.IsPublicOnly([Roles.Public, Roles.Expert]));
+        Assert.False(Roles.IsPublicOnly([Roles.Observer]));
+        Assert.False(Roles.IsPublicOnly([]));
     }
 
     [Fact]

@@ -475,6 +475,9 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("TEXT");
 
@@ -493,6 +496,25 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.HasIndex("VersionId", "OpensAt");
 
                     b.ToTable("ConsultationWindows");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Consultations.PublicReading", b =>
+                {
+                    b.Property<int>("GuidelineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GuidelineId");
+
+                    b.HasIndex("SetById");
+
+                    b.ToTable("PublicReadings");
                 });
 
             modelBuilder.Entity("GuidelinesReview.Web.Drafts.Block", b =>
@@ -1105,6 +1127,31 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.HasIndex("TermId");
 
                     b.ToTable("TakeawayTag");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Registrations.PublicRegistration", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspendedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspendedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("RegisteredAt");
+
+                    b.ToTable("PublicRegistrations");
                 });
 
             modelBuilder.Entity("GuidelinesReview.Web.Rollups.KeyFinding", b =>
@@ -1761,6 +1808,21 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Navigation("Version");
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Consultations.PublicReading", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Drafts.Guideline", null)
+                        .WithMany()
+                        .HasForeignKey("GuidelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Drafts.Block", b =>
                 {
                     b.HasOne("GuidelinesReview.Web.Drafts.Section", "Section")
@@ -1988,6 +2050,15 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Registrations.PublicRegistration", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("GuidelinesReview.Web.Registrations.PublicRegistration", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GuidelinesReview.Web.Rollups.KeyFinding", b =>

@@ -1,5 +1,6 @@
 using GuidelinesReview.Core.Diff;
 using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Infrastructure;
 using GuidelinesReview.Web.Live;
@@ -10,7 +11,7 @@ namespace GuidelinesReview.Web.Pages.Guidelines;
 
 /// <summary>Two versions side by side or inline, with a summary of what changed and the older version's comments.</summary>
 [CompressResponse]
-public sealed class CompareModel(DraftReader reader, DiffService diffs, CommentViews comments) : PageModel
+public sealed class CompareModel(DraftReader reader, DiffService diffs, CommentViews comments, ReadAccess access) : PageModel
 {
     [FromQuery(Name = "from")] public int? From { get; set; }
     [FromQuery(Name = "to")] public int? To { get; set; }
@@ -50,6 +51,11 @@ public sealed class CompareModel(DraftReader reader, DiffService diffs, CommentV
             (From, To) = (Older.Version.Number, Older.Version.Number);
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
+        }
+
+        if (!await access.CanReadVersionAsync(User, older.Version.Id, ct) || !await access.CanReadVersionAsync(User, newer.Version.Id, ct))
+        {
+            return NotFound();
         }
 
         (Older, Newer, From, To) = (older, newer, from, to);

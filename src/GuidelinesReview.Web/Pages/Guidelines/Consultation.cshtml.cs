@@ -21,6 +21,9 @@ public sealed class ConsultationModel(ConsultationService consultations) : PageM
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public DateTime Now => consultations.Now;
 
+    /// <summary>Whether the guideline's publicly consulted versions are readable without signing in.</summary>
+    public bool AnonymousReading { get; private set; }
+
     public string DraftPath => $"/guidelines/{Version.GuidelineSlug}/v/{Version.Number}";
 
     public async Task<IActionResult> OnGetAsync(string slug, int number, CancellationToken ct)
@@ -80,6 +83,24 @@ public sealed class ConsultationModel(ConsultationService consultations) : PageM
         return Redirect($"{DraftPath}/consultation");
     }
 
+    public async Task<IActionResult> OnPostReadingAsync(string slug, int number, bool anonymousReading, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, number, ct))
+        {
+            return NotFound();
+        }
+
+        Problem = await consultations.SetAnonymousReadingAsync(Caller.From(User), Version.GuidelineId, anonymousReading, ct);
+        if (Problem is null)
+        {
+            TempData["Flash"] = anonymousReading
+                ? $"Publicly consulted drafts of {Version.GuidelineTitle} are now readable without signing in."
+                : $"{Version.GuidelineTitle} is now readable by signed-in people only.";
+        }
+
+        return Redirect($"{DraftPath}/consultation");
+    }
+
     public static string PhaseOf(ConsultationPeriod window, DateTime now) =>
         window.IsOpenAt(now) ? "Open now" : window.OpensAt > now ? "Upcoming" : "Closed";
 
@@ -93,6 +114,7 @@ public sealed class ConsultationModel(ConsultationService consultations) : PageM
 
         Version = version;
         Windows = await consultations.WindowsAsync(version.Id, ct);
+        AnonymousReading = await consultations.AnonymousReadingAsync(version.GuidelineId, ct);
         return true;
     }
 }

@@ -15,7 +15,8 @@ public sealed record ConsultationBanner(ConsultationPeriod Window, ConsultationP
     public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string AudienceOf(ConsultationPeriod window) =>
-        window.Groups is null ? "everyone signed in who may comment" : ConsultationRules.AudienceName(window.Groups);
+        (window.Groups is null ? "everyone signed in who may comment" : ConsultationRules.AudienceName(window.Groups))
+        + (window.IsPublic ? ", and the public once registered" : "");
 
     public string WindowsJson => JsonSerializer.Serialize(All.Select(w => new
     {

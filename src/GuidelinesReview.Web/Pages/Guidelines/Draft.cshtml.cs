@@ -9,6 +9,7 @@ using GuidelinesReview.Web.Infrastructure;
 using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Meetings;
 using GuidelinesReview.Web.Translations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,8 +22,15 @@ namespace GuidelinesReview.Web.Pages.Guidelines;
 /// <c>docx</c> downloads what the page shows.
 /// </summary>
 [CompressResponse]
-public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consultations.ConsultationService consultations, LocalizedVersions localized) : PageModel
+[AllowAnonymous] // publicly consulted versions of some guidelines are readable without signing in (ReadAccess)
+public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consultations.ConsultationService consultations, LocalizedVersions localized, Consultations.ReadAccess access) : PageModel
 {
+    /// <summary>Not signed in: the text without comments, with a call to register or sign in.</summary>
+    public bool Anonymous { get; private set; }
+
+    /// <summary>A public window on this version is open now, so reading visitors may register to comment.</summary>
+    public bool RegistrationOpen { get; private set; }
+
     [FromQuery(Name = "area")]
     public string? Area { get; set; }
 
@@ -86,6 +94,13 @@ public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consulta
             return NotFound();
         }
 
+        if (!await access.CanReadVersionAsync(User, view.Version.Id, ct))
+        {
+            // Not signed in: sign in to read; a public participant does not learn that a members-only version exists.
+            return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
+        }
+
+        Anonymous = User.Identity?.IsAuthenticated != true;
         View = view;
         Languages = await localized.ChoicesAsync(view, ct);
         if (lang is not null && string.Equals(lang, view.Version.Language, StringComparison.OrdinalIgnoreCase))
@@ -119,7 +134,9 @@ public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consulta
             Localized = await localized.ReadingAsync(view, Language, ct);
         }
 
-        Consultation = ConsultationBanner.For((await consultations.WindowsAsync(view.Version.Id, ct)).Select(w => w.Period).ToList(), consultations.Now);
+        var windows = (await consultations.WindowsAsync(view.Version.Id, ct)).Select(w => w.Period).ToList();
+        Consultation = ConsultationBanner.For(windows, consultations.Now);
+        RegistrationOpen = Core.Consultations.ConsultationRules.OpenForRegistration(windows, consultations.Now);
         if (RoomId is { } roomId)
         {
             RoomTitle = await rooms.RoomTitleOnVersionAsync(roomId, view.Version.Id, ct);

@@ -1,3 +1,4 @@
+using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Infrastructure;
@@ -7,13 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace GuidelinesReview.Web.Pages.Guidelines;
 
 [CompressResponse]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, ReadAccess access) : PageModel
 {
     public IReadOnlyList<Item> Items { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        // A public participant sees only the guidelines they can be consulted on, and in them the versions they may read.
+        var readable = await access.ReadableGuidelinesAsync(User, ct);
         Items = await db.Guidelines.AsNoTracking()
+            .Where(g => readable == null || readable.Contains(g.Id))
             .OrderBy(g => g.Title)
             .Select(g => new Item(
                 g.Slug,

@@ -1,5 +1,6 @@
 using GuidelinesReview.Core.Diff;
 using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Infrastructure;
 using GuidelinesReview.Web.Live;
@@ -10,7 +11,7 @@ namespace GuidelinesReview.Web.Pages.Guidelines;
 
 /// <summary>"What changed since I commented": each of my comments and what became of its text in the latest version.</summary>
 [CompressResponse]
-public sealed class MyCommentsModel(DraftReader reader, CommentViews views) : PageModel
+public sealed class MyCommentsModel(DraftReader reader, CommentViews views, ReadAccess access) : PageModel
 {
     public string Slug { get; private set; } = "";
     public string Title { get; private set; } = "";
@@ -29,6 +30,11 @@ public sealed class MyCommentsModel(DraftReader reader, CommentViews views) : Pa
         }
 
         var view = (await reader.LoadAsync(slug, versions[^1].Number, ct))!;
+        if (await access.ReadableGuidelinesAsync(User, ct) is { } readable && !readable.Contains(view.Guideline.Id))
+        {
+            return NotFound();
+        }
+
         (Slug, Title, Latest) = (slug, view.Guideline.Title, versions[^1]);
         var mine = await views.ByAuthorAsync(view.Guideline.Id, Caller.From(User).UserId, ct);
         Items = mine
