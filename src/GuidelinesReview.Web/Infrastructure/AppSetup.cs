@@ -6,6 +6,7 @@ using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Meetings;
+using GuidelinesReview.Web.Notifications;
 using GuidelinesReview.Web.Rollups;
 using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.Mvc;
@@ -81,6 +82,7 @@ public static class AppSetup
         services.AddConsultations();
         services.AddRollups();
         services.AddTranslations();
+        services.AddNotifications(builder.Configuration);
     }
 
     public static void UseGuidelinesReview(this WebApplication app)
