@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using GuidelinesReview.Core.RateLimiting;
@@ -30,10 +29,8 @@ public sealed partial class SignInLimiter(IOptions<AppOptions> options, TimeProv
             return null;
         }
 
-        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return $"Too many failed sign-ins from your network in the last minute (at most {failures.Limit}). Nothing was checked; wait {seconds} second{(seconds == 1 ? "" : "s")} and try again.";
+        var seconds = TooManyRequests.Refuse(context, retryAfter);
+        return $"Too many failed sign-ins from your network in the last minute (at most {failures.Limit}). Nothing was checked; wait {TooManyRequests.Wait(seconds)} and try again.";
     }
 
     /// <summary>Counts a wrong password, a locked account or an unknown invitation link against the address.</summary>

@@ -2,6 +2,7 @@ using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Drafts;
+using GuidelinesReview.Web.Mail;
 using GuidelinesReview.Web.Meetings;
 using GuidelinesReview.Web.Notifications;
 using GuidelinesReview.Web.Rollups;
@@ -48,9 +49,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TranslatorLanguage> TranslatorLanguages => Set<TranslatorLanguage>();
     public DbSet<GlossaryItem> GlossaryItems => Set<GlossaryItem>();
     public DbSet<GlossaryItemRendering> GlossaryItemRenderings => Set<GlossaryItemRendering>();
+<<<<<<< HEAD
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationSetting> NotificationSettings => Set<NotificationSetting>();
     public DbSet<ConsultationWatch> ConsultationWatches => Set<ConsultationWatch>();
+=======
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+>>>>>>> mail-foundation
 
     /// <summary>The meeting whose agenda holds the given item (a room's meeting).</summary>
     public IQueryable<Meeting> MeetingOf(int agendaItemId) =>

@@ -5,6 +5,7 @@ using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
+using GuidelinesReview.Web.Mail;
 using GuidelinesReview.Web.Meetings;
 using GuidelinesReview.Web.Notifications;
 using GuidelinesReview.Web.Rollups;
@@ -82,6 +83,7 @@ public static class AppSetup
         services.AddConsultations();
         services.AddRollups();
         services.AddTranslations();
+        services.AddMail(builder.Configuration);
         services.AddNotifications(builder.Configuration);
     }
 

@@ -54,6 +54,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("GuidelinesReview:PostsPerMinute", PostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("GuidelinesReview:FailedSignInsPerMinute", FailedSignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Only the mail tests send mail (MailAppFactory, with a sink of its own); the others queue it.
+        builder.UseSetting("GuidelinesReview:Mail:Enabled", "false");
         if (!GeneratesDemoConsultation)
         {
             // Tests count what they post; the generated demo consultation would be in their way.
