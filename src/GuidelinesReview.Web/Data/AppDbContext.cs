@@ -49,13 +49,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<TranslatorLanguage> TranslatorLanguages => Set<TranslatorLanguage>();
     public DbSet<GlossaryItem> GlossaryItems => Set<GlossaryItem>();
     public DbSet<GlossaryItemRendering> GlossaryItemRenderings => Set<GlossaryItemRendering>();
-<<<<<<< HEAD
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationSetting> NotificationSettings => Set<NotificationSetting>();
     public DbSet<ConsultationWatch> ConsultationWatches => Set<ConsultationWatch>();
-=======
-    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
->>>>>>> mail-foundation
 
     /// <summary>The meeting whose agenda holds the given item (a room's meeting).</summary>
     public IQueryable<Meeting> MeetingOf(int agendaItemId) =>
