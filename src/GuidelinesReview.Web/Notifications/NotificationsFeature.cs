@@ -9,8 +9,8 @@ public static class NotificationsFeature
         services.AddScoped<NotificationRecorder>();
         services.AddScoped<NotificationSettings>();
         services.AddScoped<ConsultationAnnouncer>();
-//HOLD        services.AddScoped<DigestPass>();
-//HOLD        services.AddHostedService<DigestService>();
+        services.AddScoped<DigestPass>();
+        services.AddHostedService<DigestService>();
         return services;
     }
 }
