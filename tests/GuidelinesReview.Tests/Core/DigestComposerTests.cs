@@ -10,16 +10,7 @@ public sealed class DigestComposerTests
 
     private static readonly Lazy<List<SpecCase>> Cases = new(() => SpecFile.ReadCases(FileName).Cases);
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var specCase in Cases.Value)
-        {
-            data.Add(specCase.Name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => SpecFile.NamesOf(Cases.Value);
 
     [Fact]
     public void The_spec_file_holds_cases_and_each_names_its_recipient_and_an_outcome()
