@@ -11,7 +11,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(n => n.Link).HasMaxLength(500);
-        builder.Property(n => n.About).HasMaxLength(200);
+        builder.Property(n => n.About).HasMaxLength(300); // as long as a window's title, the longest thing it holds
         builder.Property(n => n.Actor).HasMaxLength(200);
         builder.Property(n => n.Decision).HasMaxLength(40);
 

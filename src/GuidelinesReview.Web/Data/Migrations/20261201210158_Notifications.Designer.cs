@@ -1131,7 +1131,7 @@ namespace GuidelinesReview.Web.Data.Migrations
 
                     b.Property<string>("About")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")

@@ -34,7 +34,7 @@ namespace GuidelinesReview.Web.Data.Migrations
                     VersionId = table.Column<int>(type: "INTEGER", nullable: false),
                     CommentId = table.Column<int>(type: "INTEGER", nullable: true),
                     Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    About = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    About = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Text = table.Column<string>(type: "TEXT", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Decision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
