@@ -6,6 +6,7 @@ using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
+using GuidelinesReview.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Comments;
@@ -23,6 +24,7 @@ public sealed partial class CommentService(
     PostingLimiter limiter,
     ConsultationService consultations,
     ReadAccess access,
+    NotificationRecorder notifications,
     TimeProvider clock,
     ILogger<CommentService> logger)
 {
@@ -124,6 +126,7 @@ public sealed partial class CommentService(
         if (parent is not null)
         {
             AddEvent(parent, CommentEventKind.Replied, caller);
+            await notifications.ReplyAsync(parent, comment, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -414,6 +417,7 @@ public sealed partial class CommentService(
         disposition.AddressedAnchor = addressedAnchor;
         disposition.DecidedById = caller.UserId;
         disposition.DecidedAt = Now;
+        await notifications.DecisionAsync(comment, disposition, ct);
         return await CommitAsync(comment, CommentEventKind.Disposed, caller, CommentNames.Of(input.Decision), ct);
     }
 

@@ -4,6 +4,7 @@ using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Mail;
 using GuidelinesReview.Web.Meetings;
+using GuidelinesReview.Web.Notifications;
 using GuidelinesReview.Web.Rollups;
 using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -51,6 +52,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<GlossaryItem> GlossaryItems => Set<GlossaryItem>();
     public DbSet<GlossaryItemRendering> GlossaryItemRenderings => Set<GlossaryItemRendering>();
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationSetting> NotificationSettings => Set<NotificationSetting>();
+    public DbSet<ConsultationWatch> ConsultationWatches => Set<ConsultationWatch>();
 
     /// <summary>The meeting whose agenda holds the given item (a room's meeting).</summary>
     public IQueryable<Meeting> MeetingOf(int agendaItemId) =>

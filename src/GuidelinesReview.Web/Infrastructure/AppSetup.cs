@@ -7,6 +7,7 @@ using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Mail;
 using GuidelinesReview.Web.Meetings;
+using GuidelinesReview.Web.Notifications;
 using GuidelinesReview.Web.Registrations;
 using GuidelinesReview.Web.Rollups;
 using GuidelinesReview.Web.Translations;
@@ -86,6 +87,7 @@ public static class AppSetup
         services.AddRollups();
         services.AddTranslations();
         services.AddMail(builder.Configuration);
+        services.AddNotifications(builder.Configuration);
     }
 
     public static void UseGuidelinesReview(this WebApplication app)

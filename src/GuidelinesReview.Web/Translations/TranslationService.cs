@@ -3,6 +3,7 @@ using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Translations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Live;
+using GuidelinesReview.Web.Notifications;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace GuidelinesReview.Web.Translations;
 /// changes nothing. Two translators saving one segment never overwrite each other: a save made on
 /// an older revision is kept in the history and answered with the newer text, as room notes are.
 /// </summary>
-public sealed class TranslationService(AppDbContext db, TranslationAccess access, TranslationReader reader, GlossaryService glossary, IHubContext<TranslationHub, ITranslationClient> hub, TimeProvider clock)
+public sealed class TranslationService(AppDbContext db, TranslationAccess access, TranslationReader reader, GlossaryService glossary, NotificationRecorder notifications, IHubContext<TranslationHub, ITranslationClient> hub, TimeProvider clock)
 {
     public const int MaxText = 20_000;
     public const int MaxReason = 1_000;
@@ -86,6 +87,11 @@ public sealed class TranslationService(AppDbContext db, TranslationAccess access
         else
         {
             row.Events.Add(new TranslationEvent { Kind = kind, State = state, Text = text, ActorId = caller.UserId, At = Now });
+        }
+
+        if (submit)
+        {
+            await notifications.TranslationToReviewAsync(versionId, language_, caller.UserId, 1, ct);
         }
 
         try

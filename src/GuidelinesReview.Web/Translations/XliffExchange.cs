@@ -1,6 +1,7 @@
 using GuidelinesReview.Core.Translations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Live;
+using GuidelinesReview.Web.Notifications;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed record XliffImportReport(int Updated, int Unchanged, int Empty, in
 /// since the export comes in as a suggestion marked outdated; a file with any problem imports
 /// nothing. An import never approves: a translated unit waits for review in the platform.
 /// </summary>
-public sealed class XliffExchange(AppDbContext db, TranslationAccess access, TranslationReader reader, TranslationService translations, IHubContext<TranslationHub, ITranslationClient> hub, TimeProvider clock)
+public sealed class XliffExchange(AppDbContext db, TranslationAccess access, TranslationReader reader, TranslationService translations, NotificationRecorder notifications, IHubContext<TranslationHub, ITranslationClient> hub, TimeProvider clock)
 {
     public static XliffState ToXliff(TranslationState state, XliffVersion version) => state switch
     {
@@ -171,6 +172,12 @@ public sealed class XliffExchange(AppDbContext db, TranslationAccess access, Tra
             row.Events.Add(new TranslationEvent { Kind = TranslationEventKind.Imported, State = state, Text = text, Note = "Imported from an XLIFF file.", ActorId = caller.UserId, At = now });
             changed.Add(row);
             updated++;
+        }
+
+        var toReview = changed.Count(r => r.State == TranslationState.Translated);
+        if (toReview > 0)
+        {
+            await notifications.TranslationToReviewAsync(versionId, code, caller.UserId, toReview, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -127,6 +127,9 @@ internal static class SpecFile
         }
     }
 
+    /// <summary>The cases' names, one theory row each.</summary>
+    public static TheoryData<string> NamesOf(IEnumerable<SpecCase> cases) => new(cases.Select(c => c.Name));
+
     /// <summary>Reads tags written as in headings, "areas: a, b; principles: x", into sorted key lists.</summary>
     public static (List<string> Areas, List<string> Principles) ParseTags(string text)
     {

@@ -12,16 +12,7 @@ public sealed class TranslationCarrySpecTests
 
     private static readonly Lazy<List<SpecCase>> Cases = new(() => SpecFile.ReadCases(FileName).Cases);
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var specCase in Cases.Value)
-        {
-            data.Add(specCase.Name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => SpecFile.NamesOf(Cases.Value);
 
     [Fact]
     public void The_spec_file_covers_every_way_a_translation_can_go()

@@ -1,17 +1,26 @@
 using GuidelinesReview.Core.Accounts;
+using GuidelinesReview.Core.Notifications;
 using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Comments;
+using GuidelinesReview.Web.Notifications;
 using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace GuidelinesReview.Web.Pages.Account;
 
-public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CommentSnapshots snapshots, TranslatorLanguagesService translatorLanguages) : PageModel
+public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CommentSnapshots snapshots, TranslatorLanguagesService translatorLanguages, NotificationSettings notifications, IOptions<NotificationOptions> notificationOptions) : PageModel
 {
     [BindProperty]
     public ProfileFields Profile { get; set; } = new();
+
+    /// <summary>How the person hears by mail; posted on its own form (<see cref="OnPostNotificationsAsync"/>).</summary>
+    [BindProperty]
+    public NotificationFrequency? Frequency { get; set; }
+
+    public int DailyHourUtc => notificationOptions.Value.DailyHourUtc;
 
     public string Email { get; private set; } = "";
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
@@ -29,8 +38,37 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
         }
 
         Profile = ProfileFields.From(user);
+        Frequency = await notifications.FrequencyAsync(user.Id, HttpContext.RequestAborted);
         await DescribeAsync(user);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostNotificationsAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        // Only the choice is posted with this form; a value that did not bind gets the one sentence below.
+        ModelState.Clear();
+
+        if (Frequency is not { } frequency || !Enum.IsDefined(frequency))
+        {
+            ModelState.AddModelError(nameof(Frequency), "Mail notifications: choose immediately, once a day or never.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Profile = ProfileFields.From(user);
+            await DescribeAsync(user);
+            return Page();
+        }
+
+        await notifications.SetAsync(user.Id, Frequency!.Value, HttpContext.RequestAborted);
+        TempData["Flash"] = $"Mail notifications: {NotificationNames.Of(Frequency.Value).ToLowerInvariant()}.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -43,6 +81,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
 
         if (!ModelState.IsValid)
         {
+            Frequency = await notifications.FrequencyAsync(user.Id, HttpContext.RequestAborted);
             await DescribeAsync(user);
             return Page();
         }
