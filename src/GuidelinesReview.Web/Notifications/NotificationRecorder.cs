@@ -61,7 +61,9 @@ public sealed class NotificationRecorder(AppDbContext db, TimeProvider clock)
     public async Task WindowAsync(ConsultationWindow window, bool opened, CancellationToken ct)
     {
         var groups = window.Audience == ConsultationAudience.StakeholderGroups ? window.Groups.Select(g => g.Group).ToList() : null;
-        var writers = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && WriterRoles.Contains(r.Name!))));
+        // Public participants hear only of windows open to the public: a members-only consultation is not theirs to know of.
+        var roles = window.IsPublic ? WriterRoles : MemberWriterRoles;
+        var writers = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
         if (groups is not null)
         {
             writers = writers.Where(u => groups.Contains(u.StakeholderGroup));
@@ -86,6 +88,8 @@ public sealed class NotificationRecorder(AppDbContext db, TimeProvider clock)
 
     private static readonly string[] WriterRoles = Roles.All.Where(r => CommentRules.CanWrite([r])).ToArray();
 
+    private static readonly string[] MemberWriterRoles = WriterRoles.Where(r => r != Roles.Public).ToArray();
+
     private async Task AddAboutCommentAsync(Comment comment, NotificationKind kind, string text, string actor, string? decision, CancellationToken ct)
     {
         var version = await VersionPathAsync(comment.VersionId, ct);
@@ -104,9 +108,10 @@ public sealed class NotificationRecorder(AppDbContext db, TimeProvider clock)
     private Task<bool> MayHearAsync(string userId, CancellationToken ct) =>
         Eligible(db.Users.Where(u => u.Id == userId).Select(u => u.Id)).AnyAsync(ct);
 
-    /// <summary>Those of the people who have a confirmed address and have not chosen "never".</summary>
+    /// <summary>Those of the people who have a confirmed address, are not suspended and have not chosen "never".</summary>
     private IQueryable<string> Eligible(IQueryable<string> userIds) =>
         db.Users.Where(u => userIds.Contains(u.Id) && u.EmailConfirmed
+                && !db.PublicRegistrations.Any(r => r.UserId == u.Id && r.SuspendedAt != null)
                 && !db.NotificationSettings.Any(s => s.UserId == u.Id && s.Frequency == NotificationFrequency.Never))
             .Select(u => u.Id);
 

@@ -206,7 +206,9 @@ public sealed class DigestTests(DigestAppFactory app)
         var government = await app.PersonAsync("Ana Quispe", group: StakeholderGroup.NationalGovernment);
         var academic = await app.PersonAsync("Jonas Berg", group: StakeholderGroup.Academia);
         var observer = await app.PersonAsync("Mei Lin", Roles.Observer, StakeholderGroup.NationalGovernment);
+        var publicParticipant = await app.PersonAsync("Tomás Rivera", Roles.Public, StakeholderGroup.NationalGovernment);
         await ChooseAsync(await app.SignInAsync(government), "Immediately");
+        await ChooseAsync(await app.SignInAsync(publicParticipant), "Immediately");
         await ChooseAsync(await app.SignInAsync(academic), "Immediately");
         await ChooseAsync(await app.SignInAsync(observer), "Immediately");
 
@@ -247,6 +249,7 @@ public sealed class DigestTests(DigestAppFactory app)
             Assert.DoesNotContain("Consultation open:", closed.Text, StringComparison.Ordinal);
             Assert.Equal(0, await QueuedAsync(academic));
             Assert.Equal(0, await QueuedAsync(observer)); // reads, may not comment
+            Assert.Equal(0, await QueuedAsync(publicParticipant)); // a members-only window is not the public's to know of
         }
         finally
         {
