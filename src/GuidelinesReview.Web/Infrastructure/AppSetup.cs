@@ -6,6 +6,7 @@ using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Meetings;
+using GuidelinesReview.Web.OrganisationSignIn;
 using GuidelinesReview.Web.Rollups;
 using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.Mvc;
@@ -75,6 +76,7 @@ public static class AppSetup
         // The features, each registering its services, hubs, page policies and options.
         services.AddLive();
         services.AddAccounts(securePolicy);
+        services.AddOrganisationSignIn(builder.Configuration, builder.Environment);
         services.AddDrafts();
         services.AddComments();
         services.AddMeetings();
