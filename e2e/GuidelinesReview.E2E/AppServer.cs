@@ -57,6 +57,7 @@ public class AppServer : IAsyncLifetime
             start.Environment["GuidelinesReview__ContentPath"] = ContentPath;
         }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        await BeforeAppStartsAsync(start.Environment);
 
         Current = this;
         var clock = Stopwatch.StartNew();
@@ -80,6 +81,9 @@ public class AppServer : IAsyncLifetime
         var warmUp = await NewPageAsync(signInAs: "observer");
         await warmUp.Context.CloseAsync();
     }
+
+    /// <summary>What a subclass starts beside the app (e.g. an identity provider) and the settings it gives the app.</summary>
+    protected virtual Task BeforeAppStartsAsync(IDictionary<string, string?> environment) => Task.CompletedTask;
 
     private async Task WaitUntilServingAsync(Stopwatch clock)
     {
@@ -191,7 +195,7 @@ public class AppServer : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
+    protected static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
