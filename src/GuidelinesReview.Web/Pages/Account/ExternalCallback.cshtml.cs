@@ -10,7 +10,8 @@ namespace GuidelinesReview.Web.Pages.Account;
 
 /// <summary>Where the provider's answer lands (through Identity's external cookie): sign in, create from an invitation, or link.</summary>
 [AllowAnonymous]
-public sealed class ExternalCallbackModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ExternalSignInService service, OrganisationSignInState state) : PageModel
+[RequiresOrganisationSignIn]
+public sealed class ExternalCallbackModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ExternalSignInService service) : PageModel
 {
     public string? Problem { get; private set; }
 
@@ -18,11 +19,6 @@ public sealed class ExternalCallbackModel(SignInManager<AppUser> signIn, UserMan
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl, CancellationToken ct)
     {
-        if (!state.Enabled)
-        {
-            return NotFound();
-        }
-
         if (await signIn.GetExternalLoginInfoAsync() is not { } login)
         {
             return Refuse("There is no organisation sign-in to finish here. Start again from the sign-in page.", StatusCodes.Status400BadRequest);
@@ -42,11 +38,6 @@ public sealed class ExternalCallbackModel(SignInManager<AppUser> signIn, UserMan
     public async Task<IActionResult> OnGetLinkAsync()
     {
         Linking = true;
-        if (!state.Enabled)
-        {
-            return NotFound();
-        }
-
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();

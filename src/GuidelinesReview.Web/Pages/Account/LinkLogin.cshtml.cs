@@ -11,6 +11,7 @@ namespace GuidelinesReview.Web.Pages.Account;
 /// "Link your organisation account": a fresh password check, then the provider. A stolen session
 /// alone cannot attach someone else's organisation login to the account.
 /// </summary>
+[RequiresOrganisationSignIn]
 public sealed class LinkLoginModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInLimiter limiter, ExternalSignInService service, OrganisationSignInState state) : PageModel
 {
     [BindProperty]
@@ -25,11 +26,6 @@ public sealed class LinkLoginModel(UserManager<AppUser> users, SignInManager<App
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!state.Enabled)
-        {
-            return NotFound();
-        }
-
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
@@ -41,11 +37,6 @@ public sealed class LinkLoginModel(UserManager<AppUser> users, SignInManager<App
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!state.Enabled)
-        {
-            return NotFound();
-        }
-
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
