@@ -153,7 +153,7 @@ public class AppServer : IAsyncLifetime
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync($"{who}@demo.local");
         await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         try
         {
             // The address is what tells a sign-in worked; waiting for "load" as well sometimes hung
