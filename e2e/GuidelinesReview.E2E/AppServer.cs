@@ -60,17 +60,14 @@ public class AppServer : IAsyncLifetime
             start.Environment["GuidelinesReview__ContentPath"] = ContentPath;
         }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in Settings)
-        {
-            start.Environment[key] = value;
-        }
-
         // The tests set up the consultation windows they need; the sample public one would change v3's rules.
         start.Environment["GuidelinesReview__SamplePublicConsultationDays"] = "0";
         foreach (var (key, value) in Settings)
         {
             start.Environment[key] = value;
         }
+
+        await BeforeAppStartsAsync(start.Environment);
 
         Current = this;
         var clock = Stopwatch.StartNew();
@@ -94,6 +91,9 @@ public class AppServer : IAsyncLifetime
         var warmUp = await NewPageAsync(signInAs: "observer");
         await warmUp.Context.CloseAsync();
     }
+
+    /// <summary>What a subclass starts beside the app (e.g. an identity provider) and the settings it gives the app.</summary>
+    protected virtual Task BeforeAppStartsAsync(IDictionary<string, string?> environment) => Task.CompletedTask;
 
     private async Task WaitUntilServingAsync(Stopwatch clock)
     {
@@ -166,7 +166,7 @@ public class AppServer : IAsyncLifetime
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync($"{who}@demo.local");
         await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         try
         {
             // The address is what tells a sign-in worked; waiting for "load" as well sometimes hung
@@ -208,7 +208,7 @@ public class AppServer : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
+    protected static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

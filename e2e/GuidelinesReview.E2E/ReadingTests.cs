@@ -19,7 +19,7 @@ public sealed class ReadingTests(AppServer app)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("Email").FillAsync("expert@demo.local");
         await page.GetByLabel("Password").FillAsync(AppServer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/guidelines");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await AppServer.ScreenshotAsync(page, "guidelines");

@@ -31,15 +31,33 @@ public sealed partial class AccountService(AppDbContext db, UserManager<AppUser>
     }
 
     /// <summary>Creates the account and gives it the role, or neither; returns the errors in words.</summary>
-    public async Task<IReadOnlyList<string>> CreateAsync(AppUser user, string password, string role)
+    public Task<IReadOnlyList<string>> CreateAsync(AppUser user, string password, string role) =>
+        CreateInTransactionAsync(async () =>
+        {
+            var result = await users.CreateAsync(user, password);
+            return result.Succeeded ? await users.AddToRoleAsync(user, role) : result;
+        });
+
+    /// <summary>
+    /// Creates an account with no password, signed in through an organisation's provider: the
+    /// account, its roles and the link to the provider's login, or none of them.
+    /// </summary>
+    public Task<IReadOnlyList<string>> CreateExternalAsync(AppUser user, IReadOnlyCollection<string> roles, UserLoginInfo login) =>
+        CreateInTransactionAsync(async () =>
+        {
+            var result = await users.CreateAsync(user);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRolesAsync(user, roles.Distinct(StringComparer.Ordinal));
+            }
+
+            return result.Succeeded ? await users.AddLoginAsync(user, login) : result;
+        });
+
+    private async Task<IReadOnlyList<string>> CreateInTransactionAsync(Func<Task<IdentityResult>> create)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await users.CreateAsync(user, password);
-        if (result.Succeeded)
-        {
-            result = await users.AddToRoleAsync(user, role);
-        }
-
+        var result = await create();
         if (!result.Succeeded)
         {
             await transaction.RollbackAsync();

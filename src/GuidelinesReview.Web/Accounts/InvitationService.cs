@@ -71,6 +71,47 @@ public sealed class InvitationService(AppDbContext db, UserManager<AppUser> user
             return (null, [problem!]);
         }
 
+        var user = NewUser(invitation, account.DisplayName, account.Organisation, account.StakeholderGroup, account.Region);
+        return await ClaimAsync(invitation, user, () => accounts.CreateAsync(user, account.Password, invitation.Role), ct);
+    }
+
+    /// <summary>The open (unused, unexpired, not withdrawn) invitation for an address, whatever its letter case.</summary>
+    public async Task<Invitation?> FindOpenForEmailAsync(string email, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var normalized = email.Trim().ToUpperInvariant();
+        var open = await db.Invitations
+            .Where(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .OrderByDescending(i => i.CreatedAt)
+            .ToListAsync(ct);
+        return open.FirstOrDefault(i => i.Email.ToUpperInvariant() == normalized);
+    }
+
+    /// <summary>
+    /// Creates an account without a password, signed in through an organisation's provider, with the
+    /// invitation's role (and any mapped ones), and uses up the invitation: all or nothing.
+    /// </summary>
+    public async Task<(AppUser? User, IReadOnlyList<string> Errors)> AcceptExternalAsync(Invitation invitation, string? displayName, IReadOnlyCollection<string> extraRoles, UserLoginInfo login, CancellationToken ct)
+    {
+        var name = string.IsNullOrWhiteSpace(invitation.DisplayName) ? displayName ?? invitation.Email : invitation.DisplayName;
+        var user = NewUser(invitation, name, "", StakeholderGroup.Other, null);
+        return await ClaimAsync(invitation, user, () => accounts.CreateExternalAsync(user, [invitation.Role, .. extraRoles], login), ct);
+    }
+
+    private AppUser NewUser(Invitation invitation, string displayName, string organisation, StakeholderGroup group, Region? region) => new()
+    {
+        UserName = invitation.Email,
+        Email = invitation.Email,
+        EmailConfirmed = true,
+        DisplayName = displayName.Trim(),
+        Organisation = organisation.Trim(),
+        StakeholderGroup = group,
+        Region = region,
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+    };
+
+    private async Task<(AppUser? User, IReadOnlyList<string> Errors)> ClaimAsync(Invitation invitation, AppUser user, Func<Task<IReadOnlyList<string>>> create, CancellationToken ct)
+    {
         // Claim the invitation first, conditionally, so two submissions of one link cannot both win.
         var now = clock.GetUtcNow().UtcDateTime;
         var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
@@ -81,21 +122,10 @@ public sealed class InvitationService(AppDbContext db, UserManager<AppUser> user
             return (null, ["This invitation has already been used, was withdrawn or has expired. Ask the secretariat for a new one."]);
         }
 
-        var user = new AppUser
-        {
-            UserName = invitation.Email,
-            Email = invitation.Email,
-            EmailConfirmed = true,
-            DisplayName = account.DisplayName.Trim(),
-            Organisation = account.Organisation.Trim(),
-            StakeholderGroup = account.StakeholderGroup,
-            Region = account.Region,
-            CreatedAt = now,
-        };
-        var errors = await accounts.CreateAsync(user, account.Password, invitation.Role);
+        var errors = await create();
         if (errors.Count > 0)
         {
-            // Give the link back, so the person can try again with a better password.
+            // Give the invitation back, so the person can try again (with a better password, say).
             await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Invitations SET AcceptedAt = NULL WHERE Id = {invitation.Id}", ct);
             return (null, errors);
         }

@@ -8,6 +8,7 @@ using GuidelinesReview.Web.Live;
 using GuidelinesReview.Web.Mail;
 using GuidelinesReview.Web.Meetings;
 using GuidelinesReview.Web.Notifications;
+using GuidelinesReview.Web.OrganisationSignIn;
 using GuidelinesReview.Web.Registrations;
 using GuidelinesReview.Web.Rollups;
 using GuidelinesReview.Web.Translations;
@@ -79,6 +80,7 @@ public static class AppSetup
         // The features, each registering its services, hubs, page policies and options.
         services.AddLive();
         services.AddAccounts(securePolicy);
+        services.AddOrganisationSignIn(builder.Configuration, builder.Environment);
         services.AddDrafts();
         services.AddComments();
         services.AddMeetings();

@@ -20,6 +20,7 @@ public sealed partial class DatabaseInitializer(
     RoleManager<IdentityRole> roleManager,
     UserManager<AppUser> userManager,
     AccountService accounts,
+    InvitationService invitations,
     ContentImporter importer,
     MeetingImporter meetings,
     GeneratedConsultation consultation,
@@ -68,6 +69,13 @@ public sealed partial class DatabaseInitializer(
         ("translator3@demo.local", "es", true),
         ("translator4@demo.local", "ar", true),
     ];
+
+    /// <summary>
+    /// A pending invitation for the test identity provider's first demo person, so a newcomer can try
+    /// "Sign in with your organisation" (scripts/run.sh starts the provider; see docs/sign-in.md).
+    /// </summary>
+    public static readonly (string Email, string Role, string Name) DemoOrganisationInvitation =
+        ("amina.expert@org.example", Roles.Expert, "Amina Diallo");
 
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -131,6 +139,13 @@ public sealed partial class DatabaseInitializer(
                 db.TranslatorLanguages.Add(new TranslatorLanguage { UserId = userId, Language = language, Reviews = reviews });
                 await db.SaveChangesAsync();
             }
+        }
+
+        var (inviteEmail, inviteRole, inviteName) = DemoOrganisationInvitation;
+        if (await userManager.FindByEmailAsync(inviteEmail) is null && !await db.Invitations.AnyAsync(i => i.Email == inviteEmail))
+        {
+            var admin = await userManager.FindByEmailAsync(DemoAccounts[0].Email);
+            await invitations.CreateAsync(inviteEmail, inviteRole, inviteName, InvitationService.MaxDays, admin!.Id, CancellationToken.None);
         }
 
         LogDemoAccounts(DemoAccounts.Count);

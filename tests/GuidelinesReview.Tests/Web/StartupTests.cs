@@ -117,6 +117,40 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_production_start_refuses_the_test_provider_overrides_and_a_role_map_to_a_powerful_role()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var dll = Path.Combine(RepoPaths.Root, "src", "GuidelinesReview.Web", "bin", BuildConfiguration, "net10.0", "GuidelinesReview.Web.dll");
+        var organisation = new Dictionary<string, string>
+        {
+            ["GuidelinesReview__DataProtection__CertificatePath"] = TestCertificate.WritePfx(data),
+            ["GuidelinesReview__DataProtection__CertificatePassword"] = TestCertificate.Password,
+            ["AzureAd__Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd__TenantId"] = "organizations",
+            ["AzureAd__ClientId"] = "00000000-0000-0000-0000-000000000001",
+            ["AzureAd__ClientSecret"] = "not-a-real-secret",
+        };
+
+        var (exit, output) = await RunAsync(dll, data, new Dictionary<string, string>(organisation)
+        {
+            ["GuidelinesReview__OrganisationSignIn__TestProvider__MetadataAddress"] = "http://127.0.0.1:5100/.well-known/openid-configuration",
+            ["GuidelinesReview__OrganisationSignIn__TestProvider__Issuer"] = "http://127.0.0.1:5100/",
+        });
+        var (exitMap, outputMap) = await RunAsync(dll, data, new Dictionary<string, string>(organisation)
+        {
+            ["GuidelinesReview__OrganisationSignIn__RoleMap__Directory.Admins"] = "Admin",
+        });
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("GuidelinesReview:OrganisationSignIn:TestProvider is set, but it turns off the HTTPS and Entra issuer checks and is allowed only in Development or Testing (this is Production).", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Equal(1, exitMap);
+        Assert.StartsWith("GuidelinesReview:OrganisationSignIn:RoleMap:Directory.Admins is \"Admin\"; a provider's role may map only to Expert, Observer, Translator.", outputMap, StringComparison.Ordinal);
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
     public async Task The_backup_and_restore_commands_copy_a_production_database_into_another_data_folder()
     {
         var data = Path.Combine(Path.GetTempPath(), "gr-tests", Guid.NewGuid().ToString("N"));

@@ -1,14 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using GuidelinesReview.Web.Accounts;
+using GuidelinesReview.Web.OrganisationSignIn;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GuidelinesReview.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed partial class LoginModel(AccountService accounts, SignInLimiter limiter, ILogger<LoginModel> logger) : PageModel
+public sealed partial class LoginModel(AccountService accounts, SignInManager<AppUser> signIn, SignInLimiter limiter, OrganisationSignInState organisationSignIn, ILogger<LoginModel> logger) : PageModel
 {
+    /// <summary>Whether the "Sign in with your organisation" button is shown, and its words.</summary>
+    public OrganisationSignInState OrganisationSignIn => organisationSignIn;
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -17,6 +22,18 @@ public sealed partial class LoginModel(AccountService accounts, SignInLimiter li
 
     public void OnGet()
     {
+    }
+
+    /// <summary>"Sign in with your organisation": off to the provider, back at the callback page.</summary>
+    public IActionResult OnPostExternal()
+    {
+        if (!organisationSignIn.Enabled)
+        {
+            return NotFound();
+        }
+
+        var callback = Url.Page("/Account/ExternalCallback", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(OrganisationSignInFeature.Scheme, callback), OrganisationSignInFeature.Scheme);
     }
 
     public async Task<IActionResult> OnPostAsync()

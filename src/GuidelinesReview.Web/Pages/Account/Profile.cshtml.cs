@@ -3,6 +3,7 @@ using GuidelinesReview.Core.Notifications;
 using GuidelinesReview.Web.Accounts;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Notifications;
+using GuidelinesReview.Web.OrganisationSignIn;
 using GuidelinesReview.Web.Translations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace GuidelinesReview.Web.Pages.Account;
 
-public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CommentSnapshots snapshots, TranslatorLanguagesService translatorLanguages, NotificationSettings notifications, IOptions<NotificationOptions> notificationOptions) : PageModel
+public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CommentSnapshots snapshots, TranslatorLanguagesService translatorLanguages, NotificationSettings notifications, IOptions<NotificationOptions> notificationOptions, OrganisationSignInState organisationSignIn) : PageModel
 {
     [BindProperty]
     public ProfileFields Profile { get; set; } = new();
@@ -28,6 +29,14 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
     /// <summary>Whether the person is a Translator: then their languages are shown (set by the secretariat, not here).</summary>
     public bool IsTranslator { get; private set; }
     public IReadOnlyList<AssignedLanguage> TranslatorLanguages { get; private set; } = [];
+
+    /// <summary>The organisation logins linked to the account, and whether it has a password besides.</summary>
+    public IReadOnlyList<UserLoginInfo> Logins { get; private set; } = [];
+    public bool HasPassword { get; private set; }
+    public OrganisationSignInState OrganisationSignIn => organisationSignIn;
+
+    /// <summary>Why a login could not be removed, shown beside the list.</summary>
+    public string? LoginProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -94,8 +103,48 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
         return RedirectToPage();
     }
 
+    /// <summary>Removes an organisation login, unless it is the account's only way to sign in.</summary>
+    public async Task<IActionResult> OnPostRemoveLoginAsync(string loginProvider, string providerKey)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        Profile = ProfileFields.From(user);
+        await DescribeAsync(user);
+        if (!Logins.Any(l => l.LoginProvider == loginProvider && l.ProviderKey == providerKey))
+        {
+            LoginProblem = "That organisation login is not linked to your account (any more).";
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        if (!HasPassword && Logins.Count == 1)
+        {
+            LoginProblem = "This is the only way to sign in to your account, so it cannot be removed: your account has no password.";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        var result = await users.RemoveLoginAsync(user, loginProvider, providerKey);
+        if (!result.Succeeded)
+        {
+            LoginProblem = string.Join(" ", result.Errors.Select(e => e.Description));
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        TempData["Flash"] = "The organisation login was removed.";
+        return RedirectToPage();
+    }
+
     private async Task DescribeAsync(AppUser user)
     {
+        Logins = (await users.GetLoginsAsync(user)).ToList();
+        HasPassword = await users.HasPasswordAsync(user);
         Email = user.Email ?? "";
         var roles = await users.GetRolesAsync(user);
         RoleNames = roles.Select(Roles.DisplayName).ToList();
