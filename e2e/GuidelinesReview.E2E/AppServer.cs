@@ -125,9 +125,6 @@ public class AppServer : IAsyncLifetime
         throw new TimeoutException($"The app did not answer within 90 s:\n{Log}");
     }
 
-    /// <summary>Environment settings a server adds to (or overrides in) the app's, e.g. a mail sink to send to.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
-
     public string Log
     {
         get
