@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Web.Accounts;
+using GuidelinesReview.Web.Registrations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed partial class ExternalSignInService(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     InvitationService invitations,
+    RegistrationService registrations,
     IOptions<OrganisationSignInOptions> options,
     TimeProvider clock,
     ILogger<ExternalSignInService> logger)
@@ -94,20 +96,34 @@ public sealed partial class ExternalSignInService(
         }
 
         return options.Value.CreateAccountsWithoutInvitation
-            ? await CreateWithoutInvitationAsync(identity, info, ct)
+            ? await CreateWithoutInvitationAsync(identity, login, ct)
             : Refuse(login, email);
     }
 
     /// <summary>
-    /// The one place where a verified address with no invitation may get an account: with only
-    /// the role an open public consultation grants (issue 13, part 3). No consultation is open to
-    /// the public yet on this platform, so there is nothing to grant and the sign-in is refused.
+    /// The one place where a verified address with no invitation may get an account: while a
+    /// consultation is open to the public, with only the public role (no mapped roles: the
+    /// provider grants nothing the platform did not), listed for the secretariat with the other
+    /// registrations, who can suspend it. Otherwise the sign-in is refused.
     /// </summary>
-    public Task<ExternalSignInOutcome> CreateWithoutInvitationAsync(ExternalIdentity identity, UserLoginInfo login, CancellationToken ct)
+    public async Task<ExternalSignInOutcome> CreateWithoutInvitationAsync(ExternalIdentity identity, ExternalLoginInfo login, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        LogRefused(login.ProviderKey, identity.Email!, "no invitation and no public consultation open");
-        return Task.FromResult(ExternalSignInOutcome.Refused(OrganisationSignInRules.NoInvitation(identity.Email!)));
+        var info = new UserLoginInfo(login.LoginProvider, login.ProviderKey, login.ProviderDisplayName);
+        var (user, errors) = await registrations.RegisterExternalAsync(identity.Email!, identity.Name, info, ct);
+        if (user is null)
+        {
+            if (errors.Count > 0)
+            {
+                return ExternalSignInOutcome.Refused(string.Join(" ", errors));
+            }
+
+            LogRefused(login.ProviderKey, identity.Email!, "no invitation and no public consultation open");
+            return ExternalSignInOutcome.Refused(OrganisationSignInRules.NoInvitation(identity.Email!));
+        }
+
+        LogCreated(identity.Email!, Roles.Public, "");
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: login.LoginProvider);
+        return new(user, null);
     }
 
     private ExternalSignInOutcome Refuse(ExternalLoginInfo login, string email)

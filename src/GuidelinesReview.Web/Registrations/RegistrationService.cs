@@ -122,6 +122,38 @@ public sealed partial class RegistrationService(
         return [];
     }
 
+    /// <summary>
+    /// A member of the public who signs in with their organisation while a public consultation is
+    /// open: an account with the public role only (the provider vouched for the address, so it is
+    /// confirmed) and the organisation login, listed with the other registrations. Null when no
+    /// public consultation is open, or when the account could not be made (the errors).
+    /// </summary>
+    public async Task<(AppUser? User, IReadOnlyList<string> Errors)> RegisterExternalAsync(string email, string? name, UserLoginInfo login, CancellationToken ct)
+    {
+        if ((await ConsultationsAsync(ct)).Open.Count == 0)
+        {
+            return (null, []);
+        }
+
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(name) ? email : name.Trim(),
+            CreatedAt = consultations.Now,
+        };
+        db.PublicRegistrations.Add(new PublicRegistration { UserId = user.Id, RegisteredAt = user.CreatedAt });
+        var errors = await accounts.CreateExternalAsync(user, [Roles.Public], login);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        LogRegistered(user.Id, user.StakeholderGroup.ToString());
+        return (user, []);
+    }
+
     /// <summary>Every registration, newest first, with its comment count.</summary>
     public async Task<IReadOnlyList<RegistrationRow>> ListAsync(CancellationToken ct) =>
         await (from r in db.PublicRegistrations.AsNoTracking()

@@ -103,6 +103,12 @@ public class OrganisationSignInApp : AppFactory
     }
 }
 
+/// <summary>The app letting a verified address with no invitation register while a public consultation is open.</summary>
+public sealed class PublicOrganisationSignInApp() : OrganisationSignInApp(issuerOverride: null, new Dictionary<string, string>
+{
+    ["GuidelinesReview:OrganisationSignIn:CreateAccountsWithoutInvitation"] = "true",
+});
+
 /// <summary>The app trusting another issuer than the one the provider writes into its tokens.</summary>
 public sealed class WrongIssuerApp() : OrganisationSignInApp(issuerOverride: "https://login.example.invalid/not-the-test-provider/v2.0");
 

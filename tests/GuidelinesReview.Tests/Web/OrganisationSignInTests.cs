@@ -1,6 +1,7 @@
 using System.Net;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Web.Accounts;
+using GuidelinesReview.Web.Consultations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -303,5 +304,71 @@ public sealed class OrganisationSignInIssuerTests(WrongIssuerApp app) : IClassFi
         Assert.Equal("/account/external-failed", failed.Address.AbsolutePath);
         Assert.Contains("came from an identity provider this site does not trust", failed.Html, StringComparison.Ordinal);
         Assert.Null(await app.ScopedAsync(sp => sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("amina.expert@org.example")));
+    }
+}
+
+/// <summary>Organisation sign-in with no invitation, where the operator lets an open public consultation create accounts.</summary>
+public sealed class PublicOrganisationSignInTests(PublicOrganisationSignInApp app) : IClassFixture<PublicOrganisationSignInApp>
+{
+    private async Task<Browser.Page> SignInAsync(Browser browser, string email)
+    {
+        var provider = await browser.SubmitAsync(await browser.GetAsync("/account/login"), actionContains: "handler=External");
+        var answer = await browser.SubmitAsync(provider, which: f => f.QuerySelector("fieldset") is not null, change: new Dictionary<string, string>
+        {
+            ["tip_email"] = email,
+            ["tip_name"] = "Lucía Fernández",
+            ["tip_verified"] = "true",
+            ["tip_roles"] = "Guideline.Observer",
+        });
+        return await browser.SubmitAsync(answer, actionContains: "/signin-oidc");
+    }
+
+    [Fact]
+    public async Task Without_a_public_consultation_open_an_address_with_no_invitation_is_refused_and_during_one_it_registers_with_the_public_role_only()
+    {
+        var email = $"public-{Guid.NewGuid():N}"[..18] + "@org.example";
+        using (var before = app.NewBrowser())
+        {
+            var refused = await SignInAsync(before, email);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+            Assert.Contains($"No invitation for {email}", refused.Html, StringComparison.Ordinal);
+            Assert.Equal(0, await app.DbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+        }
+
+        var windowId = await app.DbAsync(async db =>
+        {
+            var v3 = await db.DraftVersions.Where(v => v.Guideline.Slug == AppFactory.SampleSlug && v.Number == 3).Select(v => v.Id).SingleAsync();
+            var window = new ConsultationWindow
+            {
+                VersionId = v3, Title = "Public online consultation", OpensAt = DateTime.UtcNow.AddHours(-1), ClosesAt = DateTime.UtcNow.AddDays(1),
+                Audience = ConsultationAudience.Everyone, IsPublic = true,
+                CreatedById = await db.Users.Where(u => u.Email == "secretariat@demo.local").Select(u => u.Id).SingleAsync(), CreatedAt = DateTime.UtcNow,
+            };
+            db.ConsultationWindows.Add(window);
+            await db.SaveChangesAsync();
+            return window.Id;
+        });
+        try
+        {
+            using var browser = app.NewBrowser();
+            var landed = await SignInAsync(browser, email);
+
+            Assert.Equal(HttpStatusCode.OK, landed.Status);
+            Assert.Contains($"Signed in as {email} · Public participant", (await browser.GetAsync("/account/profile")).Html, StringComparison.Ordinal);
+            var (roles, confirmed, registered) = await app.ScopedAsync(async sp =>
+            {
+                var users = sp.GetRequiredService<UserManager<AppUser>>();
+                var user = (await users.FindByEmailAsync(email))!;
+                var db = sp.GetRequiredService<GuidelinesReview.Web.Data.AppDbContext>();
+                return (await users.GetRolesAsync(user), user.EmailConfirmed, await db.PublicRegistrations.AnyAsync(r => r.UserId == user.Id));
+            });
+            Assert.Equal([Roles.Public], roles); // the mapped Observer role is not granted either
+            Assert.True(confirmed);              // the provider vouched for the address
+            Assert.True(registered);             // listed for the secretariat, who can suspend it
+        }
+        finally
+        {
+            await app.DbAsync(db => db.ConsultationWindows.Where(w => w.Id == windowId).ExecuteDeleteAsync());
+        }
     }
 }
