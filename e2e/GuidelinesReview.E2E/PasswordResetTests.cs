@@ -70,7 +70,7 @@ public sealed class PasswordResetTests(MailServer app)
         await Assertions.Expect(page.GetByText("Your password was changed")).ToBeVisibleAsync();
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync("my-new-password-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/guidelines");
 
         // The link worked once.

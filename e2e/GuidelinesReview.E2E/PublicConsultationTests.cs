@@ -89,7 +89,7 @@ public sealed partial class PublicConsultationTests : IClassFixture<PublicConsul
         await ana.GotoAsync("/account/login");
         await ana.GetByLabel("Email").FillAsync(email);
         await ana.GetByLabel("Password").FillAsync("a-long-password-1");
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await ana.WaitForURLAsync("**/guidelines");
 
         await ana.GotoAsync(V3);
