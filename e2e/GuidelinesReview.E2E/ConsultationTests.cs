@@ -11,8 +11,16 @@ public sealed class ConsultationTests(AppServer app)
 
     private static string Local(DateTime utc, string format = "yyyy-MM-dd'T'HH:mm") => utc.ToString(format, CultureInfo.InvariantCulture);
 
-    private static async Task AssertNoSidewaysScrollAsync(IPage page) =>
-        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"{page.Url} scrolls sideways on a phone.");
+    /// <summary>Fails naming the elements that stick out on the right, so a failure says where to look.</summary>
+    private static async Task AssertNoSidewaysScrollAsync(IPage page)
+    {
+        var wide = await page.EvaluateAsync<string>("""
+            [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+              .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : '')).join(', ')
+            """);
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"{page.Url} scrolls sideways on a phone: {wide}");
+    }
 
     [Fact]
     public async Task The_secretariat_opens_a_consultation_an_expert_sees_the_time_left_and_a_form_left_open_says_when_it_closed()
@@ -60,8 +68,8 @@ public sealed class ConsultationTests(AppServer app)
         var samPhone = await app.NewPageAsync(signInAs: "secretariat", width: 375, height: 800);
         await samPhone.GotoAsync(V1 + "/consultation");
         await Accessibility.AssertNoSeriousViolationsAsync(samPhone);
-        await AssertNoSidewaysScrollAsync(samPhone);
         await AppServer.ScreenshotAsync(samPhone, "consultation-page-phone");
+        await AssertNoSidewaysScrollAsync(samPhone);
 
         // The secretariat closes it early, a few seconds from now (to the second).
         await sam.GetByRole(AriaRole.Link, new() { Name = "Change Online consultation on the zero draft" }).ClickAsync();

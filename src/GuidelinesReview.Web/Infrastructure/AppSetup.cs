@@ -109,7 +109,7 @@ public static class AppSetup
             o.SetDefaultCulture("en-GB");
             o.RequestCultureProviders.Clear();
         });
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Services.GetRequiredService<OrganisationSignInState>().ProviderOrigin);
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/lib") || context.Request.Path.StartsWithSegments("/css") || context.Request.Path.StartsWithSegments("/js"),
             branch => branch.UseResponseCompression());

@@ -11,13 +11,24 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    /// <summary>
+    /// The policy, letting forms also be redirected to <paramref name="signInOrigin"/>: browsers apply
+    /// form-action to the redirects after a post, and "Sign in with your organisation" is a post
+    /// answered by a redirect to the identity provider.
+    /// </summary>
+    public static string PolicyFor(string? signInOrigin) => signInOrigin is null
+        ? ContentSecurityPolicy
+        : ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {signInOrigin}", StringComparison.Ordinal);
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string? signInOrigin = null)
+    {
+        var policy = PolicyFor(signInOrigin);
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -27,4 +38,5 @@ public static class SecurityHeaders
             });
             await next();
         });
+    }
 }

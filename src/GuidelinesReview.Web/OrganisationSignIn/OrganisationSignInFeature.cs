@@ -28,7 +28,7 @@ public static class OrganisationSignInFeature
 
         var azureAd = configuration.GetSection(AzureAdSection);
         var enabled = !string.IsNullOrWhiteSpace(azureAd["ClientId"]);
-        services.AddSingleton(new OrganisationSignInState(enabled, options.DisplayName));
+        services.AddSingleton(new OrganisationSignInState(enabled, options.DisplayName, enabled ? ProviderOrigin(azureAd, options.TestProvider) : null));
         if (!enabled)
         {
             return services;
@@ -82,7 +82,19 @@ public static class OrganisationSignInFeature
         });
         return services;
     }
+
+    /// <summary>Where the sign-in form's answer redirects the browser: the test provider, or the Entra instance.</summary>
+    private static string ProviderOrigin(IConfigurationSection azureAd, TestProviderOptions testProvider)
+    {
+        var address = testProvider.IsSet ? testProvider.MetadataAddress : azureAd["Instance"] is { Length: > 0 } instance ? instance : "https://login.microsoftonline.com/";
+        return Uri.TryCreate(address, UriKind.Absolute, out var uri)
+            ? uri.GetLeftPart(UriPartial.Authority)
+            : throw new StartupRefusedException($"{AzureAdSection}:Instance (or the test provider's MetadataAddress) must be an absolute address such as https://login.microsoftonline.com/; \"{address}\" is not.");
+    }
 }
 
-/// <summary>Whether organisation sign-in is configured, and the button's words: what the pages need to know.</summary>
-public sealed record OrganisationSignInState(bool Enabled, string DisplayName);
+/// <summary>
+/// Whether organisation sign-in is configured, the button's words, and the provider's origin: the
+/// pages' Content-Security-Policy must let a form post be redirected there (form-action).
+/// </summary>
+public sealed record OrganisationSignInState(bool Enabled, string DisplayName, string? ProviderOrigin = null);

@@ -97,6 +97,16 @@ public sealed class OrganisationSignInTests(OrganisationSignInApp app) : IClassF
     }
 
     [Fact]
+    public async Task The_pages_let_a_form_be_redirected_to_the_provider_and_nowhere_else()
+    {
+        using var browser = app.NewBrowser();
+        var response = await browser.Client.GetAsync("/account/login");
+
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"form-action 'self' {new Uri(app.ProviderUrl).GetLeftPart(UriPartial.Authority)};", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_address_the_provider_does_not_vouch_for_is_refused_and_the_invitation_stays_open()
     {
         var email = Unique("unverified");
