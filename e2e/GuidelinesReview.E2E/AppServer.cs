@@ -78,6 +78,10 @@ public class AppServer : IAsyncLifetime
         process.BeginErrorReadLine();
         await WaitUntilServingAsync(clock);
 
+        // Two e2e classes run at once on a 2-core machine, and another class's app or browser
+        // starting can hold a live update back for seconds: wait up to 15 s (not 5) for what a
+        // person would see. A broken feature still fails: what never comes is never seen.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
