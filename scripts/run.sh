@@ -44,7 +44,7 @@ dotnet build "$provider_dir" -nologo -v quiet
 pids+=($!)
 
 wait_for "http://127.0.0.1:$web_port/api/healthz" "${pids[0]}" "the mail sink"
-echo "== mail sink: http://127.0.0.1:$web_port (every mail the app sends lands here)"
+echo "== mail sink: http://127.0.0.1:$web_port/index.html (every mail the app sends lands here)"
 wait_for "$provider_url/.well-known/openid-configuration" "${pids[1]}" "the test identity provider"
 echo "== test identity provider: $provider_url"
 
