@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace GuidelinesReview.E2E;
@@ -170,12 +171,13 @@ public class AppServer : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         try
         {
-            // The address is what tells a sign-in worked; waiting for "load" as well sometimes hung
-            // on a busy machine although the page was there, and later steps wait for what they use.
-            await page.WaitForURLAsync("**/guidelines", new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            // The address and the page's heading are what tell a sign-in worked. Both are polled:
+            // waiting on Playwright's navigation and load-state events hung twice in CI although the
+            // page was there (its client can miss an event that arrives while it subscribes).
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/guidelines$"), new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             var alert = await page.Locator(".alert, .validation-summary-errors, .text-danger").AllInnerTextsAsync();
             throw new TimeoutException($"Signing in as {who} did not reach /guidelines: the page is {page.Url}, showing \"{string.Join(" / ", alert)}\". Server log:\n{Current?.Log}", e);
