@@ -14,6 +14,7 @@ public static class DraftsFeature
         services.AddScoped<CarryForwardService>();
         services.AddScoped<DiffService>();
         services.AddSingleton<DiffCache>();
+        services.AddSingleton<BlockPlaces>();
         services.AddSingleton<DocxConverter>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Guidelines/Publish", Policies.Secretariat));
         return services;
