@@ -38,6 +38,9 @@ public enum RefusalKind
 
     /// <summary>A public participant on a version that has no public window.</summary>
     NotPublic,
+
+    /// <summary>A newer version is published and the secretariat has not kept this one open (<see cref="Supersession"/>).</summary>
+    Superseded,
 }
 
 /// <summary>Who is reading: an invited member, a registered member of the public, or someone not signed in.</summary>

@@ -25,6 +25,7 @@ public sealed partial class CommentService(
     ConsultationService consultations,
     ReadAccess access,
     NotificationRecorder notifications,
+    CarryForwardService carryForward,
     TimeProvider clock,
     ILogger<CommentService> logger)
 {
@@ -53,7 +54,7 @@ public sealed partial class CommentService(
 
         // A comment posted from a breakout room is the meeting's own channel, outside the consultation windows
         // (the room itself is checked below).
-        var version = await OpenVersionAsync(input.VersionId, caller, fromRoom: input.RoomId is not null, ct);
+        var version = await OpenVersionAsync(input.VersionId, caller, fromRoom: input.RoomId is not null, ct, adds: true);
         var language = await LanguageAsync(input, version, ct);
         var comment = new Comment
         {
@@ -123,6 +124,10 @@ public sealed partial class CommentService(
         }
 
         AddEvent(comment, CommentEventKind.Created, caller);
+
+        // Made on an older version (kept open) after a newer one was published: carried forward now,
+        // as publish-time carry-forward would have, so the newer drafts show it (pushed below).
+        await carryForward.CarryLateAsync(comment, ct);
         if (parent is not null)
         {
             AddEvent(parent, CommentEventKind.Replied, caller);
@@ -297,7 +302,7 @@ public sealed partial class CommentService(
         limiter.AcquireAction(caller.UserId);
         RequireWriter(caller);
         var comment = await FindAsync(commentId, ct);
-        await OpenVersionAsync(comment.VersionId, caller, fromRoom: false, ct);
+        await OpenVersionAsync(comment.VersionId, caller, fromRoom: false, ct, adds: support);
         if (comment.AuthorId == caller.UserId)
         {
             throw RefusedException.Invalid("You cannot support your own comment.");
@@ -504,8 +509,10 @@ public sealed partial class CommentService(
     /// The version, if the caller may write comments on it now: not final, and inside one of its
     /// consultation windows for the caller's stakeholder group (when it has windows). Checked at
     /// every call on the injected clock, so a window closes for the hub and the API at the same instant.
+    /// New content (<paramref name="adds"/>: a comment, reply or support) is also refused on a superseded
+    /// version the secretariat has not kept open, from a room too; editing and withdrawing one's own is not.
     /// </summary>
-    private async Task<DraftVersion> OpenVersionAsync(int versionId, Caller caller, bool fromRoom, CancellationToken ct)
+    private async Task<DraftVersion> OpenVersionAsync(int versionId, Caller caller, bool fromRoom, CancellationToken ct, bool adds = false)
     {
         var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, ct);
         if (version is null || (caller.IsPublicOnly && !await access.CanReadVersionAsync(Reader.PublicParticipant, versionId, ct)))
@@ -516,6 +523,11 @@ public sealed partial class CommentService(
         if (CommentRules.CheckVersionOpen(version.Status, version.Number) is { } problem)
         {
             throw new RefusedException(RefusedBecause.ReadOnly, problem);
+        }
+
+        if (adds && Supersession.Check(await consultations.SupersessionAsync(version.Id, ct)) is { } superseded)
+        {
+            throw new RefusedException(RefusedBecause.ReadOnly, superseded.Message, code: Supersession.ErrorCode);
         }
 
         // Public participants were never invited to a room, so posting "from a room" exempts them from nothing.

@@ -35,3 +35,13 @@ internal sealed class PublicReadingConfiguration : IEntityTypeConfiguration<Publ
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.SetById).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class KeptOpenVersionConfiguration : IEntityTypeConfiguration<KeptOpenVersion>
+{
+    public void Configure(EntityTypeBuilder<KeptOpenVersion> builder)
+    {
+        builder.HasKey(k => k.VersionId);
+        builder.HasOne<Drafts.DraftVersion>().WithMany().HasForeignKey(k => k.VersionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(k => k.SetById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

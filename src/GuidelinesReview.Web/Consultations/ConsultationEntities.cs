@@ -49,3 +49,14 @@ public sealed class PublicReading
     public string SetById { get; set; } = "";
     public DateTime SetAt { get; set; }
 }
+
+/// <summary>
+/// A superseded version the secretariat keeps open for new comments (one row per version; no row:
+/// closed once a newer version is published). See <see cref="Core.Consultations.Supersession"/>.
+/// </summary>
+public sealed class KeptOpenVersion
+{
+    public int VersionId { get; set; }
+    public string SetById { get; set; } = "";
+    public DateTime SetAt { get; set; }
+}

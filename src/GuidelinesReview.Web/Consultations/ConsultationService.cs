@@ -152,6 +152,50 @@ public sealed class ConsultationService(AppDbContext db, TimeProvider clock)
         return null;
     }
 
+    /// <summary>
+    /// Whether a newer version of the guideline supersedes this one, and whether the secretariat keeps
+    /// it open for new comments; null for the newest version. The draft page and <see cref="Comments.CommentService"/> read it.
+    /// </summary>
+    public async Task<Supersession?> SupersessionAsync(int versionId, CancellationToken ct)
+    {
+        var version = await db.DraftVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => new { v.GuidelineId, v.Number }).FirstOrDefaultAsync(ct);
+        if (version is null)
+        {
+            return null;
+        }
+
+        var newer = await db.DraftVersions.AsNoTracking().Where(v => v.GuidelineId == version.GuidelineId && v.Number > version.Number)
+            .Select(v => new NewerVersion(v.Number, v.Date)).ToListAsync(ct);
+        return newer.Count == 0 ? null : Supersession.Of(version.Number, newer, await db.KeptOpenVersions.AnyAsync(k => k.VersionId == versionId, ct));
+    }
+
+    /// <summary>Keeps a superseded version open for new comments, or closes it again (secretariat); null when done, else why not.</summary>
+    public async Task<string?> SetKeptOpenAsync(Caller caller, ConsultationVersion version, bool keepOpen, CancellationToken ct)
+    {
+        if (!caller.CanModerate)
+        {
+            return "Only the secretariat decides whether a superseded version still takes comments.";
+        }
+
+        if (version.Status == DraftStatus.Final && keepOpen)
+        {
+            return $"v{version.Number} is final and read-only; it cannot be kept open for comments.";
+        }
+
+        var row = await db.KeptOpenVersions.FirstOrDefaultAsync(k => k.VersionId == version.Id, ct);
+        if (keepOpen && row is null)
+        {
+            db.KeptOpenVersions.Add(new KeptOpenVersion { VersionId = version.Id, SetById = caller.UserId, SetAt = Now });
+        }
+        else if (!keepOpen && row is not null)
+        {
+            db.KeptOpenVersions.Remove(row);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
     /// <summary>Whether the guideline's publicly consulted versions are readable without signing in.</summary>
     public Task<bool> AnonymousReadingAsync(int guidelineId, CancellationToken ct) =>
         db.PublicReadings.AnyAsync(r => r.GuidelineId == guidelineId, ct);

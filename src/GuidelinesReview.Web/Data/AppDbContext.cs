@@ -42,6 +42,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<RaisedHand> RaisedHands => Set<RaisedHand>();
     public DbSet<ConsultationWindow> ConsultationWindows => Set<ConsultationWindow>();
     public DbSet<PublicReading> PublicReadings => Set<PublicReading>();
+    public DbSet<KeptOpenVersion> KeptOpenVersions => Set<KeptOpenVersion>();
     public DbSet<Registrations.PublicRegistration> PublicRegistrations => Set<Registrations.PublicRegistration>();
     public DbSet<KeyFinding> KeyFindings => Set<KeyFinding>();
     public DbSet<Translation> Translations => Set<Translation>();

@@ -5,7 +5,7 @@ namespace GuidelinesReview.Web.Live;
 
 /// <summary>
 /// For every JSON API call: text no field may hold is refused (<see cref="TextFields"/>), and a refusal (<see cref="RefusedException"/>) becomes its status code with
-/// <c>{ "error": "…" }</c> and, when rate-limited, <c>Retry-After</c> — the API's
+/// <c>{ "error": "…" }</c> (plus a stable <c>code</c> where there is one) and, when rate-limited, <c>Retry-After</c> — the API's
 /// counterpart of <see cref="HubCallFilter"/>.
 /// </summary>
 public sealed partial class ApiRefusalFilter(ILogger<ApiRefusalFilter> logger) : IEndpointFilter
@@ -32,7 +32,9 @@ public sealed partial class ApiRefusalFilter(ILogger<ApiRefusalFilter> logger) :
                 context.HttpContext.Response.Headers.RetryAfter = ((int)retry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            return Results.Json(new { error = e.Message }, statusCode: e.StatusCode);
+            return e.Code is { } code
+                ? Results.Json(new { error = e.Message, code }, statusCode: e.StatusCode)
+                : Results.Json(new { error = e.Message }, statusCode: e.StatusCode);
         }
     }
 

@@ -11,10 +11,13 @@ public enum RefusedBecause
 }
 
 /// <summary>A refused request: what kind (for the HTTP status) and a sentence for the person.</summary>
-public sealed class RefusedException(RefusedBecause kind, string message, TimeSpan? retryAfter = null) : Exception(message)
+public sealed class RefusedException(RefusedBecause kind, string message, TimeSpan? retryAfter = null, string? code = null) : Exception(message)
 {
     public RefusedBecause Kind { get; } = kind;
     public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <summary>A stable code for API callers when the kind alone does not say what to do (e.g. "version-superseded").</summary>
+    public string? Code { get; } = code;
 
     public int StatusCode => Kind switch
     {

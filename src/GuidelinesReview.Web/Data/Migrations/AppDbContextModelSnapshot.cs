@@ -498,6 +498,25 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.ToTable("ConsultationWindows");
                 });
 
+            modelBuilder.Entity("GuidelinesReview.Web.Consultations.KeptOpenVersion", b =>
+                {
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId");
+
+                    b.HasIndex("SetById");
+
+                    b.ToTable("KeptOpenVersions");
+                });
+
             modelBuilder.Entity("GuidelinesReview.Web.Consultations.PublicReading", b =>
                 {
                     b.Property<int>("GuidelineId")
@@ -1902,6 +1921,21 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("GuidelinesReview.Web.Consultations.KeptOpenVersion", b =>
+                {
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GuidelinesReview.Web.Drafts.DraftVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GuidelinesReview.Web.Consultations.PublicReading", b =>
