@@ -16,6 +16,13 @@ namespace GuidelinesReview.Core.Diff;
 ///    gap between unchanged blocks from <see cref="ModifiedThreshold"/>, anywhere else from
 ///    <see cref="MovedAndModifiedThreshold"/> (moved and edited). Below that, a block is
 ///    <c>Deleted</c> or <c>Added</c>: look-alike text is never paired.
+/// 4. Except a paragraph rewritten in place: when a gap is exactly one old block replaced by one
+///    new block of the same kind (not a heading), they still share words (<see cref="RewrittenThreshold"/>)
+///    and a passage of at least <see cref="RewrittenSharedRun"/> words stands in both, word for word,
+///    it is one <c>Modified</c> block, as an editor sees it ("The present draft takes account of the
+///    discussions held at the first meeting…" rewritten for the next draft), not a deletion and an
+///    unrelated addition. A look-alike on the same sentence template shares only short runs
+///    ("per cent of its") and stays deleted and added.
 /// The work is bounded: within a gap, only blocks within <see cref="Window"/> positions of each
 /// other are compared, and word diffs are skipped for huge blocks, so two unrelated 150 KB
 /// drafts still compare in well under a second or two.
@@ -26,6 +33,12 @@ public static partial class BlockAligner
 
     public const double ModifiedThreshold = 0.5;
     public const double MovedAndModifiedThreshold = 0.75;
+
+    /// <summary>The least similarity at which a one-for-one replacement in place is one rewritten block.</summary>
+    public const double RewrittenThreshold = 0.3;
+
+    /// <summary>Words in a row both texts of a one-for-one replacement must share to be one rewritten block.</summary>
+    public const int RewrittenSharedRun = 6;
     public const int Window = 60;
 
     /// <summary>Cross-gap pairing is skipped when it would compare more pairs than this.</summary>
@@ -135,6 +148,20 @@ public static partial class BlockAligner
                 select (x.i, y.j),
                 ModifiedThreshold,
                 BlockChange.Modified);
+        }
+
+        foreach (var (deleted, inserted) in gaps)
+        {
+            if (deleted is [var i] && inserted is [var j] && !usedOld.Contains(i) && !usedNew.Contains(j)
+                && oldBlocks[i].Kind == newBlocks[j].Kind && oldBlocks[i].Kind != BlockKind.Heading
+                && Similarity.Dice(OldWords(i), NewWords(j)) is var score && score >= RewrittenThreshold
+                && WordDiff.Compare(oldBlocks[i].Text, newBlocks[j].Text) is { } words
+                && words.Where(w => w.Op == WordOp.Equal).Select(w => Similarity.WordCount(w.Text)).DefaultIfEmpty(0).Max() >= RewrittenSharedRun)
+            {
+                usedOld.Add(i);
+                usedNew.Add(j);
+                pairs.Add(new BlockPair(BlockChange.Modified, oldBlocks[i], newBlocks[j], score, false, words));
+            }
         }
 
         var leftOld = gaps.SelectMany(g => g.Deleted).Where(i => !usedOld.Contains(i)).ToList();

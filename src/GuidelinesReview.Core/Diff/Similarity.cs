@@ -29,6 +29,9 @@ public static partial class Similarity
         return sorted;
     }
 
+    /// <summary>How many words a text has (as <see cref="WordSet"/> reads them, repeats counted).</summary>
+    public static int WordCount(string text) => Word().Count(text);
+
     public static int Intersection(int[] a, int[] b)
     {
         int i = 0, j = 0, n = 0;

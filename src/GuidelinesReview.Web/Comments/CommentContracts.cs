@@ -91,7 +91,15 @@ public sealed record JoinResult(
     bool CanWrite,
     bool CanModerate,
     string? ReadOnlyReason,
-    ConsultationView? Consultation = null);
+    ConsultationView? Consultation = null,
+    SupersededView? Superseded = null);
+
+/// <summary>
+/// A newer version (<see cref="Newest"/>, published <see cref="PublishedOn"/>) supersedes this one. Unless
+/// the secretariat keeps it open, new comments, replies and supports are refused with <see cref="Refusal"/>
+/// (the API adds the code <c>version-superseded</c>); null when kept open.
+/// </summary>
+public sealed record SupersededView(int Newest, DateTime PublishedOn, bool KeptOpen, string? Refusal);
 
 /// <summary>
 /// What the version's consultation windows say now (null when it has none): why your comments are

@@ -22,9 +22,17 @@ public sealed class CommentViews(AppDbContext db)
         return await LoadAsync(query, moderator, ct);
     }
 
-    /// <summary>A person's comments (not replies) on every version of a guideline, oldest version first.</summary>
-    public Task<IReadOnlyList<CommentView>> ByAuthorAsync(int guidelineId, string authorId, CancellationToken ct) =>
-        LoadAsync(db.Comments.Where(c => c.AuthorId == authorId && c.ParentId == null && db.DraftVersions.Any(v => v.Id == c.VersionId && v.GuidelineId == guidelineId)), moderator: false, ct);
+    /// <summary>
+    /// A person's own comments and replies on a guideline as they themselves see them: a hidden one keeps
+    /// its text (it is theirs) but not the moderator's reason.
+    /// </summary>
+    public async Task<IReadOnlyList<CommentView>> OwnAsync(int guidelineId, string authorId, CancellationToken ct) =>
+        (await LoadAsync(db.Comments.Where(c => c.AuthorId == authorId && db.DraftVersions.Any(v => v.Id == c.VersionId && v.GuidelineId == guidelineId)), moderator: true, ct))
+            .Select(c => c.Hidden is null ? c : c with { Hidden = c.Hidden with { Reason = null } }).ToList();
+
+    /// <summary>Comments by id, as someone who is not secretariat sees them.</summary>
+    public Task<IReadOnlyList<CommentView>> ManyAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        LoadAsync(db.Comments.Where(c => ids.Contains(c.Id)), moderator: false, ct);
 
     public async Task<CommentView> OneAsync(int commentId, bool moderator, CancellationToken ct) =>
         (await LoadAsync(db.Comments.Where(c => c.Id == commentId), moderator, ct)).Single();

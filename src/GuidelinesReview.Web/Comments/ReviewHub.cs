@@ -1,4 +1,5 @@
 using GuidelinesReview.Core.Comments;
+using GuidelinesReview.Core.Consultations;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Live;
 using Microsoft.AspNetCore.Authorization;
@@ -50,6 +51,7 @@ public sealed class ReviewHub(
         var carried = await views.CarriedIntoAsync(versionId, caller.CanModerate, Context.ConnectionAborted);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == caller.UserId).Select(u => u.DisplayName).SingleAsync(Context.ConnectionAborted);
         var consultation = await consultations.StateAsync(caller, versionId, version.Number, Context.ConnectionAborted);
+        var superseded = await consultations.SupersessionAsync(versionId, Context.ConnectionAborted);
         presence.Join(Context.ConnectionId, versionId, new PresenceView(caller.UserId, user, MainRole(caller)));
         presenceNotifier.Changed(versionId);
         return new JoinResult(
@@ -61,8 +63,17 @@ public sealed class ReviewHub(
             caller.CanWrite && version.Status != Core.Content.DraftStatus.Final,
             caller.CanModerate,
             CommentRules.CheckVersionOpen(version.Status, version.Number) ?? (caller.CanWrite ? null : "Your role can read drafts but not comment on them."),
-            consultation is null ? null : new ConsultationView(consultation.Refusal?.Message, consultation.ChangesAt, consultation.Now));
+            ConsultationViewOf(consultation, Supersession.Check(superseded), consultations.Now),
+            superseded is null ? null : new SupersededView(superseded.Newest.Number, superseded.Newest.Date, superseded.KeptOpen, Supersession.Check(superseded)?.Message));
     }
+
+    /// <summary>
+    /// The open/closed state the draft page shows and its forms obey: a superseded version not kept open
+    /// says so (it is the first thing to fix: comment on the newer version), else the windows' state.
+    /// </summary>
+    private static ConsultationView? ConsultationViewOf(Consultations.ConsultationState? windows, Core.Consultations.ConsultationRefusal? superseded, DateTime now) =>
+        superseded is not null ? new ConsultationView(superseded.Message, windows?.ChangesAt, windows?.Now ?? now)
+        : windows is null ? null : new ConsultationView(windows.Refusal?.Message, windows.ChangesAt, windows.Now);
 
     public async Task<CommentView> PostComment(PostCommentInput input) => (await comments.PostAsync(Caller, input, Context.ConnectionAborted)).Comment;
 

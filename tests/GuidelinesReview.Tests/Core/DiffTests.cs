@@ -635,6 +635,30 @@ public sealed class DiffTests
     }
 
     [Fact]
+    public void Sample_v2_to_v3_shows_the_rewritten_introduction_paragraph_as_one_modified_block()
+    {
+        var diff = SampleDrafts.Diff(2, 3);
+
+        // Dice 0.42: under the in-gap threshold, but it is the same paragraph rewritten between unchanged neighbours.
+        var pair = SampleDrafts.ByOldText(diff, "The present draft takes account of the discussions held at the first expert group meeting.");
+        Assert.Equal(BlockChange.Modified, pair.Change);
+        Assert.StartsWith("The present draft takes account of the discussions held at two expert group meetings", pair.New!.Text, StringComparison.Ordinal);
+        Assert.Contains(pair.Words!, w => w is { Op: WordOp.Equal, Text: "The present draft takes account of the discussions held at " });
+        Assert.DoesNotContain(diff.Pairs, p => p.Change == BlockChange.Added && p.New!.Text.StartsWith("The present draft", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_one_for_one_replacement_is_one_rewritten_block_only_when_the_two_share_a_passage_word_for_word()
+    {
+        const string Before = "# 1. A\n\nKeep this paragraph.\n\nThe committee meets twice a year to review progress on every action.\n\nAnd this one.\n";
+        const string After = "# 1. A\n\nKeep this paragraph.\n\nRainfall data from river basins feeds the flood warning model daily.\n\nAnd this one.\n";
+        const string Rewritten = "# 1. A\n\nKeep this paragraph.\n\nThe committee meets twice a year; from now on it publishes an account of what has been done, city by city, and why.\n\nAnd this one.\n";
+
+        Assert.Equal(["Unchanged s1", "Unchanged s1-p1", "Deleted s1-p2", "Added s1-p2", "Unchanged s1-p3"], DiffInput.Summary(DiffInput.Compare(Before, After)));
+        Assert.Equal(["Unchanged s1", "Unchanged s1-p1", "Modified s1-p2", "Unchanged s1-p3"], DiffInput.Summary(DiffInput.Compare(Before, Rewritten)));
+    }
+
+    [Fact]
     public void Sample_v2_to_v3_replaces_the_readiness_levels_annex_with_implementation_actions()
     {
         var diff = SampleDrafts.Diff(2, 3);

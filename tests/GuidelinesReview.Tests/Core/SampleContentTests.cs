@@ -66,6 +66,21 @@ public sealed class SampleContentTests
         Assert.All(Manifest.Value.Taxonomy.Principles, t => Assert.True(principles.Contains(t.Key), $"no section of v3 is tagged with the principle '{t.Key}'"));
     }
 
+    [Fact]
+    public void The_sample_meeting_discusses_the_current_draft_and_every_rooms_sections_are_in_it()
+    {
+        var meeting = GuidelinesReview.Core.Meetings.MeetingDefinition.Parse(File.ReadAllText(Path.Combine(RepoPaths.Content, "meetings", "egm-2.yml")), "egm-2.yml");
+        const int newest = 3;
+        var (file, document) = Load(newest);
+        var sections = document.Sections.Select(s => s.Anchor).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal((Slug, newest), (meeting.Guideline, meeting.Version));
+        Assert.All(meeting.Rooms, room => Assert.All(room.Sections, anchor =>
+            Assert.True(sections.Contains(anchor), $"room '{room.Title}' discusses {anchor}, which v{newest} does not have")));
+        Assert.All(meeting.Days, day => Assert.True(day.Date > file.FrontMatter.Date,
+            $"the meeting on {day.Date} is before v{newest} was published ({file.FrontMatter.Date:yyyy-MM-dd})"));
+    }
+
     private static (DraftFile File, DraftDocument Document) Load(int number)
     {
         var fileName = $"v{number}.md";

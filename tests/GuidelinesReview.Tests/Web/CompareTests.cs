@@ -28,6 +28,25 @@ public sealed class CompareTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_deleted_word_and_the_word_replacing_it_stay_two_words_to_the_eye_and_to_a_screen_reader()
+    {
+        var client = await app.SignInAsync("expert@demo.local");
+
+        var inline = await client.GetStringAsync(Compare + "?from=2&to=3");
+        var side = await client.GetStringAsync(Compare + "?from=2&to=3&view=side");
+
+        // "…held at ~~the~~ two ~~first~~ expert group meetings…", never "~~the~~two".
+        const string Glued = @"[^\s>]<span class=""visually-hidden"">\]</span></del><ins><span class=""visually-hidden"">\[inserted: </span>[^\s<]";
+        Assert.DoesNotMatch(Glued, inline);
+        Assert.Matches(@"</del><span class=""diff-gap""> </span><ins>", inline);
+        var intro = Regex.Match(inline, @"<p class=""diff-text"">The present draft takes account of the discussions held at .*?</p>", RegexOptions.Singleline).Value;
+        var spoken = WebUtility.HtmlDecode(Regex.Replace(intro, "<[^>]+>", ""));
+        Assert.StartsWith("The present draft takes account of the discussions held at [deleted: the] [inserted: two] [deleted: first ]expert group", spoken, StringComparison.Ordinal);
+        Assert.DoesNotContain("diff-gap", side, StringComparison.Ordinal); // each side shows one text, its own spaces suffice
+        Assert.DoesNotMatch(@"[^\s>]<span class=""visually-hidden"">\]</span></del>[^\s<]", side);
+    }
+
+    [Fact]
     public async Task The_default_compares_the_latest_version_with_the_one_before()
     {
         var client = await app.SignInAsync("observer@demo.local");

@@ -206,7 +206,7 @@ public sealed class ConsultationWindowTests(ClockedAppFactory app)
 
         Assert.Equal(HttpStatusCode.Created, fromRoom.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, fromDraft.StatusCode);
-        Assert.StartsWith("The consultation on v2 closed on", await ErrorOf(fromDraft), StringComparison.Ordinal);
+        Assert.StartsWith("The consultation on v3 closed on", await ErrorOf(fromDraft), StringComparison.Ordinal);
     }
 
     [Fact]

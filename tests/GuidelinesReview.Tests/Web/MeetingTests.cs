@@ -87,8 +87,8 @@ public sealed class MeetingTests(AppFactory app)
 
         var html = await client.GetStringAsync("/meetings/egm-2");
 
-        Assert.Contains("Wednesday 20 November 2024", html, StringComparison.Ordinal);
-        Assert.Contains("Thursday 21 November 2024", html, StringComparison.Ordinal);
+        Assert.Contains("Wednesday 19 March 2025", html, StringComparison.Ordinal);
+        Assert.Contains("Thursday 20 March 2025", html, StringComparison.Ordinal);
         var roomId = await RoomIdAsync("Community engagement, participation and capacity");
         Assert.Contains($"href=\"/meetings/egm-2/rooms/{roomId}\"", html, StringComparison.Ordinal);
         Assert.Contains("(you are not in this room)", html, StringComparison.Ordinal);

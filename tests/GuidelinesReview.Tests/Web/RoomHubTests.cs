@@ -157,13 +157,13 @@ public sealed class RoomHubTests(AppFactory app)
     {
         var room2 = await RoomIdAsync(Room2);
         await OpenAsync(room2);
-        var v2 = await app.DbAsync(db => db.DraftVersions.Where(v => v.Guideline.Slug == AppFactory.SampleSlug && v.Number == 2).Select(v => v.Id).SingleAsync());
+        var v3 = await app.DbAsync(db => db.DraftVersions.Where(v => v.Guideline.Slug == AppFactory.SampleSlug && v.Number == 3).Select(v => v.Id).SingleAsync());
         await using var member = await app.HubAsync("expert2@demo.local");
         await using var outsider = await app.HubAsync("expert@demo.local");
 
-        var posted = await member.InvokeAsync<GuidelinesReview.Web.Comments.CommentView>("PostComment", CommentTestData.Post(v2, "Raised in room 2.", "s8-p1") with { RoomId = room2 });
-        var refused = await Assert.ThrowsAsync<HubError>(() => outsider.InvokeAsync("PostComment", CommentTestData.Post(v2, "Not my room.", "s8-p1") with { RoomId = room2 }));
-        var onDraft = await outsider.InvokeAsync<GuidelinesReview.Web.Comments.JoinResult>("JoinVersion", v2, 0);
+        var posted = await member.InvokeAsync<GuidelinesReview.Web.Comments.CommentView>("PostComment", CommentTestData.Post(v3, "Raised in room 2.", "s8-p1") with { RoomId = room2 });
+        var refused = await Assert.ThrowsAsync<HubError>(() => outsider.InvokeAsync("PostComment", CommentTestData.Post(v3, "Not my room.", "s8-p1") with { RoomId = room2 }));
+        var onDraft = await outsider.InvokeAsync<GuidelinesReview.Web.Comments.JoinResult>("JoinVersion", v3, 0);
 
         Assert.Equal((room2, "egm-2"), (posted.Room!.Id, posted.Room.MeetingSlug));
         Assert.StartsWith("Only the room's members, moderator and note-taker", refused.Message, StringComparison.Ordinal);

@@ -24,6 +24,9 @@ public sealed class ConsultationModel(ConsultationService consultations) : PageM
     /// <summary>Whether the guideline's publicly consulted versions are readable without signing in.</summary>
     public bool AnonymousReading { get; private set; }
 
+    /// <summary>The newer version that supersedes this one and whether it is kept open; null for the newest version.</summary>
+    public Supersession? Superseded { get; private set; }
+
     public string DraftPath => $"/guidelines/{Version.GuidelineSlug}/v/{Version.Number}";
 
     public async Task<IActionResult> OnGetAsync(string slug, int number, CancellationToken ct)
@@ -101,6 +104,30 @@ public sealed class ConsultationModel(ConsultationService consultations) : PageM
         return Redirect($"{DraftPath}/consultation");
     }
 
+    public async Task<IActionResult> OnPostKeepOpenAsync(string slug, int number, bool keepOpen, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, number, ct))
+        {
+            return NotFound();
+        }
+
+        if (Superseded is null)
+        {
+            Problem = $"v{Version.Number} is the current draft and takes comments; the setting is for versions a newer one has superseded.";
+            return Redirect($"{DraftPath}/consultation");
+        }
+
+        Problem = await consultations.SetKeptOpenAsync(Caller.From(User), Version, keepOpen, ct);
+        if (Problem is null)
+        {
+            TempData["Flash"] = keepOpen
+                ? $"v{Version.Number} stays open for comments although v{Superseded.Newest.Number} is published; new comments on it are carried forward to the newer versions."
+                : $"v{Version.Number} is closed for new comments: readers are sent to v{Superseded.Newest.Number}.";
+        }
+
+        return Redirect($"{DraftPath}/consultation");
+    }
+
     public static string PhaseOf(ConsultationPeriod window, DateTime now) =>
         window.IsOpenAt(now) ? "Open now" : window.OpensAt > now ? "Upcoming" : "Closed";
 
@@ -115,6 +142,7 @@ public sealed class ConsultationModel(ConsultationService consultations) : PageM
         Version = version;
         Windows = await consultations.WindowsAsync(version.Id, ct);
         AnonymousReading = await consultations.AnonymousReadingAsync(version.GuidelineId, ct);
+        Superseded = await consultations.SupersessionAsync(version.Id, ct);
         return true;
     }
 }

@@ -57,6 +57,12 @@ public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consulta
 
     public ConsultationBanner? Consultation { get; private set; }
 
+    /// <summary>
+    /// The newer version that supersedes this one (null: this is the current draft) and whether the
+    /// secretariat keeps it open; when closed, its <c>Refusal</c> is what the server answers to new comments.
+    /// </summary>
+    public Core.Consultations.Supersession? Superseded { get; private set; }
+
     public DraftView View { get; private set; } = null!;
     public SectionFilterResult? Filter { get; private set; }
     public IReadOnlyList<string> FilterProblems { get; private set; } = [];
@@ -137,6 +143,7 @@ public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consulta
         var windows = (await consultations.WindowsAsync(view.Version.Id, ct)).Select(w => w.Period).ToList();
         Consultation = ConsultationBanner.For(windows, consultations.Now);
         RegistrationOpen = Core.Consultations.ConsultationRules.OpenForRegistration(windows, consultations.Now);
+        Superseded = await consultations.SupersessionAsync(view.Version.Id, ct);
         if (RoomId is { } roomId)
         {
             RoomTitle = await rooms.RoomTitleOnVersionAsync(roomId, view.Version.Id, ct);
