@@ -25,6 +25,9 @@ public sealed class AppOptions
     /// <summary>Create one demo account per role at start-up. Honoured in Development only.</summary>
     public bool SeedDemoAccounts { get; set; } = true;
 
+    /// <summary>Seed the demo comments and decisions on the sample's earlier drafts (content/demo/comments.yml). Development only.</summary>
+    public bool SeedDemoComments { get; set; } = true;
+
     /// <summary>How many comments (posts and edits) one person may send per minute, over HTTP and the hub together.</summary>
     public int PostsPerMinute { get; set; } = 30;
 

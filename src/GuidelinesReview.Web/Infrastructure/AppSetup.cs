@@ -50,6 +50,7 @@ public static class AppSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<GeneratedConsultation>();
+        services.AddScoped<DemoComments>();
         services.AddScoped<SamplePublicConsultation>();
 
         var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

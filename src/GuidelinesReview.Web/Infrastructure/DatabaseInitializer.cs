@@ -24,6 +24,7 @@ public sealed partial class DatabaseInitializer(
     ContentImporter importer,
     MeetingImporter meetings,
     GeneratedConsultation consultation,
+    DemoComments demoComments,
     Consultations.SamplePublicConsultation publicConsultation,
     IOptions<AppOptions> options,
     IHostEnvironment environment,
@@ -100,6 +101,7 @@ public sealed partial class DatabaseInitializer(
         var report = await importer.ImportAsync(contentPath, ct);
         LogImported(report.Published, report.Unchanged, report.Errors.Count);
         await meetings.ImportAsync(contentPath, ct);
+        await demoComments.SeedAsync(contentPath, ct);
         await consultation.GenerateAsync(ct);
         await publicConsultation.OpenAsync(ct);
     }

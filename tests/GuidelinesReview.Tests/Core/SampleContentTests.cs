@@ -81,6 +81,31 @@ public sealed class SampleContentTests
             $"the meeting on {day.Date} is before v{newest} was published ({file.FrontMatter.Date:yyyy-MM-dd})"));
     }
 
+    [Fact]
+    public void The_demo_comments_name_blocks_of_their_versions_and_cover_both_earlier_drafts()
+    {
+        var demo = GuidelinesReview.Core.Comments.DemoCommentsFile.Parse(File.ReadAllText(Path.Combine(RepoPaths.Content, "demo", "comments.yml")), "comments.yml");
+        var documents = new[] { 1, 2, 3 }.ToDictionary(n => n, n => Load(n).Document);
+
+        Assert.Equal(Slug, demo.Guideline);
+        Assert.Equal([1, 2], demo.Comments.Select(c => c.Version).Distinct().Order());
+        Assert.All(demo.Comments, c =>
+        {
+            var block = documents[c.Version].Blocks.FirstOrDefault(b => b.Text.StartsWith(c.Block, StringComparison.Ordinal));
+            Assert.True(block is not null, $"no block of v{c.Version} starts with '{c.Block}'");
+            Assert.True(c.Quote is null || block!.Text.Contains(c.Quote, StringComparison.Ordinal), $"'{c.Quote}' is not in that block of v{c.Version}");
+            Assert.All(c.Replies, r => Assert.True(r.At > c.At, $"a reply to '{c.Block}' is older than the comment"));
+            if (c.Decision is { } d)
+            {
+                Assert.True(d.AddressedIn is null || d.AddressedIn > c.Version, $"the decision on '{c.Block}' is addressed in v{d.AddressedIn}, not after v{c.Version}");
+                Assert.True(d.AddressedBlock is null || documents[d.AddressedIn!.Value].Blocks.Any(b => b.Text.StartsWith(d.AddressedBlock, StringComparison.Ordinal)),
+                    $"no block of v{d.AddressedIn} starts with '{d.AddressedBlock}'");
+            }
+        });
+        Assert.True(demo.Comments.Count(c => c.Decision is not null) >= 8);
+        Assert.True(demo.Comments.Sum(c => c.Replies.Count) >= 4);
+    }
+
     private static (DraftFile File, DraftDocument Document) Load(int number)
     {
         var fileName = $"v{number}.md";

@@ -60,6 +60,7 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             // Tests count what they post; the generated demo consultation would be in their way.
             builder.UseSetting("GuidelinesReview:GenerateConsultation:Users", "0");
+            builder.UseSetting("GuidelinesReview:SeedDemoComments", "false");
 
             // Tests set up the consultation windows they need; the sample public one would change v3's rules.
             builder.UseSetting("GuidelinesReview:SamplePublicConsultationDays", "0");

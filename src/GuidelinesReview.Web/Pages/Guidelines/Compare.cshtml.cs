@@ -11,7 +11,7 @@ namespace GuidelinesReview.Web.Pages.Guidelines;
 
 /// <summary>Two versions side by side or inline, with a summary of what changed and the older version's comments.</summary>
 [CompressResponse]
-public sealed class CompareModel(DraftReader reader, DiffService diffs, CommentViews comments, ReadAccess access) : PageModel
+public sealed class CompareModel(DraftReader reader, DiffService diffs, CommentViews comments, ReadAccess access, BlockPlaces places, Data.AppDbContext db) : PageModel
 {
     [FromQuery(Name = "from")] public int? From { get; set; }
     [FromQuery(Name = "to")] public int? To { get; set; }
@@ -94,6 +94,26 @@ public sealed class CompareModel(DraftReader reader, DiffService diffs, CommentV
             p.New is { } n ? $"d-{n.Anchor}" : $"d-was-{p.Old!.Anchor}",
             SectionOf(p),
             p.Old is { } o && oldComments.TryGetValue(o.Anchor, out var list) ? list : [])).ToList();
+
+        // Where decisions say a comment was addressed, in words (_DiffComments).
+        var addressed = oldComments.Values.SelectMany(l => l).Select(c => c.Disposition).OfType<DispositionView>()
+            .Where(d => d.AddressedVersion is not null && d.AddressedAnchor is not null).Select(d => (d.AddressedVersion!.Value, d.AddressedAnchor!)).Distinct().ToList();
+        if (addressed.Count > 0)
+        {
+            var addressedNumbers = addressed.Select(a => a.Item1).Distinct().ToList();
+            var ids = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+                db.DraftVersions.Where(v => v.GuidelineId == newer.Guideline.Id && addressedNumbers.Contains(v.Number)), v => v.Number, v => v.Id, ct);
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (number, anchor) in addressed)
+            {
+                if (ids.TryGetValue(number, out var id) && await places.FindAsync(id, anchor, ct) is { } place)
+                {
+                    labels[$"{number}|{anchor}"] = place.Label;
+                }
+            }
+
+            ViewData["AddressedPlaces"] = labels;
+        }
 
         var areaNames = newer.Areas.Concat(older.Areas).DistinctBy(a => a.Key).ToDictionary(a => a.Key, a => a.Name);
         BySection = DiffSummary.By(shownDiff, p => [TopOf(p).Title]).OrderBy(kv => Rows.First(r => TopOf(r.Pair).Title == kv.Key).Pair.New?.Index ?? int.MaxValue)
