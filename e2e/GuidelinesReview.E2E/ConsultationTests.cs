@@ -3,7 +3,10 @@ using Microsoft.Playwright;
 
 namespace GuidelinesReview.E2E;
 
-/// <summary>The secretariat opens a consultation window on v1 (no other test comments there); experts see it on the draft.</summary>
+/// <summary>
+/// The secretariat keeps v1 open although v3 is published, and opens a consultation window on it (no other
+/// test comments there); experts see it on the draft.
+/// </summary>
 [Collection(AppServerCollection.Name)]
 public sealed class ConsultationTests(AppServer app)
 {
@@ -29,6 +32,9 @@ public sealed class ConsultationTests(AppServer app)
         var sam = await app.NewPageAsync(signInAs: "secretariat");
         await sam.GotoAsync(V1);
         await sam.GetByRole(AriaRole.Link, new() { Name = "Consultation windows" }).ClickAsync();
+        await sam.GetByLabel("Keep v1 open for comments although v3 is published").CheckAsync();
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Save the setting for v1" }).ClickAsync();
+        await Assertions.Expect(sam.GetByTestId("superseded-state")).ToContainTextAsync("kept open");
         await Assertions.Expect(sam.GetByTestId("no-windows")).ToBeVisibleAsync();
         await sam.GetByLabel("Title").FillAsync("Online consultation on the zero draft");
         await Assertions.Expect(sam.GetByLabel("Time zone of the times below")).ToHaveValueAsync("UTC");
