@@ -24,7 +24,7 @@ public sealed class VersionsTests(AppServer app)
         await page.GotoAsync($"{Guideline}/compare?from=2&to=3");
         var rewritten = page.Locator(".diff-text", new() { HasText = "The present draft takes account of the discussions held at" }).First;
         await Assertions.Expect(rewritten).ToBeVisibleAsync();
-        Assert.Contains("held at the two first expert group", await rewritten.InnerTextAsync()); // "~~the~~ two ~~first~~", not "thetwo"
+        Assert.Contains("held at [deleted: the] [inserted: two] [deleted: first ]expert group", await rewritten.TextContentAsync()); // "~~the~~ two ~~first~~", not "thetwo"
         var behind = page.Locator("details.diff-comments", new() { HasText = "1 comment on the older version · 1 decided" })
             .Filter(new() { Has = page.GetByText("Once the second meeting and the regional consultations") });
         await behind.Locator("summary").ClickAsync();

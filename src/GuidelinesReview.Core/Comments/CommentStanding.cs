@@ -107,7 +107,9 @@ public sealed record CommentStanding(StandingKind Kind, string Headline, string?
                 : $"Could not be placed in v{last.Version}: the text you commented on was removed there, so it was not carried to v{f.Latest}.";
         }
 
-        var carried = (last.Status, last.PassageFound) switch
+        // Unchanged only if no step changed it: v1 → v2 reworded, v2 → v3 untouched is still "changed since you commented".
+        var status = f.Steps.Any(s => s.Status == PlacementStatus.Modified) ? PlacementStatus.Modified : last.Status;
+        var carried = (status, last.PassageFound) switch
         {
             (PlacementStatus.Unchanged, _) => $"Carried to v{last.Version} unchanged.",
             (_, false) => $"Carried to v{last.Version}, modified: the paragraph changed and the words you quoted are no longer in it.",

@@ -45,6 +45,14 @@ public sealed class CommentStandingTests
     }
 
     [Fact]
+    public void A_paragraph_changed_on_the_way_is_modified_even_if_the_last_step_left_it_alone()
+    {
+        var s = CommentStanding.Of(On(1, new StandingStep(2, PlacementStatus.Modified, true, "s2.1-p1"), new StandingStep(3, PlacementStatus.Unchanged, true, "s2.1-p1")));
+
+        Assert.Equal("Carried to v3, modified: the paragraph changed since you commented.", s.Headline);
+    }
+
+    [Fact]
     public void A_chain_that_stopped_at_an_orphan_says_where()
     {
         var s = CommentStanding.Of(On(1, new StandingStep(2, PlacementStatus.Orphaned, false, null)) with { CreatedAt = Published[1].AddDays(3) });
