@@ -861,6 +861,12 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FloorSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FloorUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FocusAnchor")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -902,6 +908,8 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("FloorUserId");
 
                     b.HasIndex("ModeratorId");
 
@@ -1999,6 +2007,11 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "FloorUser")
+                        .WithMany()
+                        .HasForeignKey("FloorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "Moderator")
                         .WithMany()
                         .HasForeignKey("ModeratorId")
@@ -2010,6 +2023,8 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("AgendaItem");
+
+                    b.Navigation("FloorUser");
 
                     b.Navigation("Moderator");
 
