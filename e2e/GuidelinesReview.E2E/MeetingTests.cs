@@ -221,6 +221,8 @@ public sealed class MeetingTests(AppServer app)
         await Assertions.Expect(hand).ToBeVisibleAsync();
         await AssertInViewportAsync(phone, toolbar);
         await AssertInViewportAsync(phone, hand);
+        var share = (await toolbar.BoundingBoxAsync())!.Height / 740;
+        Assert.True(share < 0.25, $"the toolbar takes {share:P0} of the phone's screen");
         await phone.EvaluateAsync("window.scrollTo(0, document.documentElement.scrollHeight)");
         await AssertInViewportAsync(phone, toolbar);
         var clear = await phone.EvaluateAsync<double>("() => document.querySelector('.site-footer').getBoundingClientRect().bottom - document.querySelector('#room').getBoundingClientRect().top");
@@ -259,6 +261,7 @@ public sealed class MeetingTests(AppServer app)
         await Assertions.Expect(phone.Locator("#room-floor")).ToHaveTextAsync("You (Esi Expert)");
         await Accessibility.AssertNoSeriousViolationsAsync(phone);
         await Accessibility.AssertNoSeriousViolationsAsync(moderator);
+        await phone.EvaluateAsync("window.scrollTo(0, 0)");
         await AppServer.ScreenshotAsync(phone, "room-toolbar-phone");
         await AppServer.ScreenshotAsync(moderator, "room-toolbar-desktop");
         await phone.ReloadAsync();
