@@ -130,8 +130,9 @@ public sealed class MeetingTests(AppServer app)
         // The member raises a hand; the moderator gives the floor.
         await member.GetByRole(AriaRole.Button, new() { Name = "Raise my hand" }).ClickAsync();
         await Assertions.Expect(moderator.Locator("#hands")).ToContainTextAsync("Elena Expert");
-        await moderator.GetByRole(AriaRole.Button, new() { Name = "Give the floor to the next hand" }).ClickAsync();
+        await moderator.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Give the floor") }).ClickAsync();
         await Assertions.Expect(moderator.Locator("#hands li")).ToHaveCountAsync(0);
+        await Assertions.Expect(member.Locator("#room-floor")).ToHaveTextAsync("You (Elena Expert)");
 
         // A takeaway, marked for plenary and supported.
         await noteTaker.GetByRole(AriaRole.Textbox, new() { Name = "Takeaway" }).FillAsync("Add a commitment on accessible public digital services.");
@@ -195,6 +196,130 @@ public sealed class MeetingTests(AppServer app)
         {
             await page.Context.CloseAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_room_toolbar_is_on_a_phones_screen_and_runs_the_hand_the_timer_and_the_floor()
+    {
+        const string roomTitle = "Digital infrastructure, city services and governance";
+        var moderator = await app.NewPageAsync(signInAs: "moderator");
+        await moderator.GotoAsync("/meetings/egm-2");
+        await moderator.GetByRole(AriaRole.Link, new() { Name = roomTitle }).ClickAsync();
+        var roomUrl = moderator.Url;
+        var phone = await app.NewPageAsync(signInAs: "expert", width: 375, height: 740);
+        await phone.GotoAsync(roomUrl);
+        await Assertions.Expect(moderator.Locator("#room-status")).ToHaveTextAsync("Live.");
+        await Assertions.Expect(phone.Locator("#room-status")).ToHaveTextAsync("Live.");
+        if (await moderator.GetByRole(AriaRole.Button, new() { Name = "Open the room" }).IsVisibleAsync())
+        {
+            await moderator.GetByRole(AriaRole.Button, new() { Name = "Open the room" }).ClickAsync();
+        }
+
+        // On the phone the toolbar sits inside the screen without scrolling, and the page's last line is not under it.
+        var toolbar = phone.GetByRole(AriaRole.Region, new() { Name = "Room toolbar" });
+        var hand = phone.GetByRole(AriaRole.Button, new() { Name = "Raise my hand" });
+        await Assertions.Expect(hand).ToBeVisibleAsync();
+        await AssertInViewportAsync(phone, toolbar);
+        await AssertInViewportAsync(phone, hand);
+        var share = (await toolbar.BoundingBoxAsync())!.Height / 740;
+        Assert.True(share < 0.25, $"the toolbar takes {share:P0} of the phone's screen");
+        await phone.EvaluateAsync("window.scrollTo(0, document.documentElement.scrollHeight)");
+        await AssertInViewportAsync(phone, toolbar);
+        var clear = await phone.EvaluateAsync<double>("() => document.querySelector('.site-footer').getBoundingClientRect().bottom - document.querySelector('#room').getBoundingClientRect().top");
+        Assert.True(clear <= 1, $"the page's end is {clear}px under the toolbar");
+        await Accessibility.AssertTouchTargetsAsync(toolbar);
+        await Accessibility.AssertTouchTargetsAsync(moderator.GetByRole(AriaRole.Region, new() { Name = "Room toolbar" }));
+
+        // Raise and lower: one toggle, its label and pressed state say which.
+        await hand.ClickAsync();
+        var lower = phone.GetByRole(AriaRole.Button, new() { Name = "Lower my hand" });
+        await Assertions.Expect(lower).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(moderator.Locator("#hands")).ToContainTextAsync("Esi Expert");
+        await lower.ClickAsync();
+        await Assertions.Expect(hand).ToHaveAttributeAsync("aria-pressed", "false");
+        await Assertions.Expect(moderator.Locator("#hands li")).ToHaveCountAsync(0);
+
+        // The timer: Start becomes Stop and +1 min while it runs, and the phone counts down with the moderator.
+        await moderator.GetByLabel("Timer minutes").FillAsync("5");
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Start the timer" }).ClickAsync();
+        var stop = moderator.GetByRole(AriaRole.Button, new() { Name = "Stop the timer" });
+        await Assertions.Expect(stop).ToBeVisibleAsync();
+        await Assertions.Expect(moderator.GetByRole(AriaRole.Button, new() { Name = "Start the timer" })).ToBeHiddenAsync();
+        await Assertions.Expect(phone.Locator("#room-timer")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[45]:[0-5][0-9]$"));
+        await moderator.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("add a minute") }).ClickAsync();
+        await Assertions.Expect(phone.Locator("#room-timer")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[56]:[0-5][0-9]$"));
+        await Assertions.Expect(moderator.Locator("#room-timer")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[56]:[0-5][0-9]$"));
+
+        // Give the floor: the name stays in the toolbar (not just a toast), also after a reload, until cleared.
+        await hand.ClickAsync();
+        await Assertions.Expect(moderator.GetByRole(AriaRole.Button, new() { Name = "Give the floor (1 waiting)" })).ToBeEnabledAsync();
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Give the floor (1 waiting)" }).ClickAsync();
+        await Assertions.Expect(moderator.Locator("#room-floor")).ToHaveTextAsync("Esi Expert");
+        await Assertions.Expect(phone.Locator("#room-floor")).ToHaveTextAsync("You (Esi Expert)");
+        await Assertions.Expect(hand).ToHaveAttributeAsync("aria-pressed", "false");
+        await phone.WaitForTimeoutAsync(3500); // longer than the toast
+        await Assertions.Expect(phone.Locator("#room-floor")).ToHaveTextAsync("You (Esi Expert)");
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await Accessibility.AssertNoSeriousViolationsAsync(moderator);
+        await phone.EvaluateAsync("window.scrollTo(0, 0)");
+        await AppServer.ScreenshotAsync(phone, "room-toolbar-phone");
+        await AppServer.ScreenshotAsync(moderator, "room-toolbar-desktop");
+        await phone.ReloadAsync();
+        await Assertions.Expect(phone.Locator("#room-floor")).ToHaveTextAsync("You (Esi Expert)");
+        await Assertions.Expect(phone.Locator("#room-timer")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[56]:[0-5][0-9]$"));
+        var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the room page scrolls sideways by {overflow}px");
+
+        await stop.ClickAsync();
+        await Assertions.Expect(phone.Locator("#room-timer")).ToHaveTextAsync("No timer");
+        await Assertions.Expect(moderator.GetByRole(AriaRole.Button, new() { Name = "Start the timer" })).ToBeVisibleAsync();
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Clear the floor" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("#room-floor")).ToHaveTextAsync("Nobody");
+
+        // Focus is chosen by words, and everyone sees where in words.
+        var options = await moderator.Locator("#focus-anchor option").AllTextContentsAsync();
+        Assert.All(options, o => Assert.Matches("^\\d+(\\.\\d+)*\\.? \\S", o));
+        Assert.Contains(options, o => o.Contains('“', StringComparison.Ordinal));
+        Assert.True(await moderator.Locator("#focus-anchor optgroup").CountAsync() >= 2);
+        await moderator.Locator("#focus-anchor").SelectOptionAsync(new SelectOptionValue { Index = 2 });
+        var chosen = (await moderator.Locator("#focus-anchor option:checked").TextContentAsync())!;
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Focus", Exact = true }).ClickAsync();
+        await Assertions.Expect(phone.Locator("#room-focus-link")).ToHaveTextAsync(chosen);
+
+        // The moderator's notes reach the plenary summary, where a member of another room reads them.
+        await moderator.GetByLabel("Edit the notes").FillAsync("- Say who oversees the city's data platform.");
+        await Assertions.Expect(moderator.Locator("#notes-saved")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Saved"));
+        foreach (var (width, height) in new[] { (1280, 900), (375, 740) })
+        {
+            var reader = await app.NewPageAsync(signInAs: "expert2", width: width, height: height);
+            await reader.GotoAsync("/meetings/egm-2/summary");
+            var card = reader.Locator($"article[data-room-title='{roomTitle}']");
+            await card.GetByText("Notes of the room").ClickAsync();
+            await Assertions.Expect(card.Locator(".room-notes li")).ToHaveTextAsync("Say who oversees the city's data platform.");
+            await Accessibility.AssertNoSeriousViolationsAsync(reader);
+            await card.ScrollIntoViewIfNeededAsync();
+            await AppServer.ScreenshotAsync(reader, $"plenary-summary-notes-{width}");
+            await card.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("on a page of their own") }).ClickAsync();
+            await Assertions.Expect(reader.GetByRole(AriaRole.Heading, new() { Name = $"Notes of {roomTitle}" })).ToBeVisibleAsync();
+            await Assertions.Expect(reader.Locator("#notes-view li")).ToHaveTextAsync("Say who oversees the city's data platform.");
+            await Assertions.Expect(reader.Locator("textarea")).ToHaveCountAsync(0);
+            await Accessibility.AssertNoSeriousViolationsAsync(reader);
+            var sideways = await reader.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(sideways <= 0, $"the notes page scrolls sideways by {sideways}px at {width}px");
+            await AppServer.ScreenshotAsync(reader, $"room-notes-readonly-{width}");
+            await reader.Context.CloseAsync();
+        }
+
+        await moderator.Context.CloseAsync();
+        await phone.Context.CloseAsync();
+    }
+
+    private static async Task AssertInViewportAsync(IPage page, ILocator locator)
+    {
+        var box = (await locator.BoundingBoxAsync())!;
+        var viewport = page.ViewportSize!;
+        Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= viewport.Width + 0.5 && box.Y + box.Height <= viewport.Height + 0.5,
+            $"{locator} is at {box.X},{box.Y} {box.Width}×{box.Height}, outside the {viewport.Width}×{viewport.Height} screen");
     }
 
     [Fact]

@@ -2,7 +2,12 @@ using System.Text;
 
 namespace GuidelinesReview.Core.Meetings;
 
-public sealed record SummaryTakeaway(string Text, TakeawayKind Kind, bool ForPlenary, int Ordinal, int Supports, string? Anchor);
+/// <summary>A takeaway in the summary; <paramref name="Place"/> names its paragraph in words (shown instead of the anchor when known).</summary>
+public sealed record SummaryTakeaway(string Text, TakeawayKind Kind, bool ForPlenary, int Ordinal, int Supports, string? Anchor, string? Place = null)
+{
+    /// <summary>Where in the draft, as a reader reads it: the place's words, else the anchor, else nothing.</summary>
+    public string? Where => Place ?? Anchor;
+}
 
 public sealed record SummaryRoom(string Session, string Title, string? Moderator, string? NoteTaker, IReadOnlyList<string> Covers, string NotesLink, IReadOnlyList<SummaryTakeaway> Takeaways)
 {
@@ -40,7 +45,7 @@ public static class PlenarySummary
                 {
                     md.Append("- ").Append(t.ForPlenary ? "**For plenary.** " : "").Append('*').Append(MeetingNames.Of(t.Kind)).Append(":* ")
                         .Append(Escape(t.Text))
-                        .Append(t.Anchor is null ? "" : $" ({Escape(t.Anchor)})")
+                        .Append(t.Where is null ? "" : $" ({Escape(t.Where)})")
                         .Append(t.Supports > 0 ? $" — supported by {t.Supports}" : "")
                         .Append('\n');
                 }

@@ -50,6 +50,15 @@ public static class RoomAccess
         };
     }
 
+    /// <summary>
+    /// Whether someone reads the notes and takeaways of every room of a meeting (read-only, as the
+    /// plenary summary reports them): anyone who may enter one of its rooms, and the secretariat.
+    /// </summary>
+    public static bool ReadsMeetingRecord(IEnumerable<RoomPerson> personInEachRoom, IReadOnlySet<string> roles) =>
+        roles.Contains(Accounts.Roles.Secretariat) || roles.Contains(Accounts.Roles.Admin) || personInEachRoom.Any(p => Allows(p, RoomAction.Enter));
+
+    public const string NotAParticipant = "The rooms' notes are for the people in this meeting's rooms and the secretariat.";
+
     /// <summary>The sentence for a refusal.</summary>
     public static string Refusal(RoomAction action, bool roomOpen) => !roomOpen && action != RoomAction.Enter && action != RoomAction.Moderate
         ? "This room is closed: its notes and takeaways can be read but not changed."

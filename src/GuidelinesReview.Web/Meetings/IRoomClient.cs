@@ -14,6 +14,9 @@ public interface IRoomClient
 
     Task HandsChanged(int roomId, IReadOnlyList<HandView> hands, HandView? called);
 
+    /// <summary>The floor was given to someone, or cleared (null); shown until the next change.</summary>
+    Task FloorChanged(int roomId, FloorView? floor);
+
     Task PresenceChanged(int roomId, IReadOnlyList<PresenceView> people);
 
     /// <summary>This connection was taken out of the room (removed from it, the room removed, or a role taken away); the page stops.</summary>

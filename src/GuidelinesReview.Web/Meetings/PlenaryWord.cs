@@ -33,7 +33,7 @@ public static class PlenaryWord
                         body.Append(Text($"Covers: {string.Join(", ", room.Covers)}"));
                     }
 
-                    body.Append(Text($"Notes: {room.NotesLink}"));
+                    body.Append(new Paragraph(Run("Notes: "), Link(main, room.NotesLink)));
                     if (room.Takeaways.Count == 0)
                     {
                         body.Append(Text("No takeaways recorded."));
@@ -48,7 +48,7 @@ public static class PlenaryWord
                         }
 
                         paragraph.Append(Run($"{MeetingNames.Of(t.Kind)}: ", italic: true));
-                        paragraph.Append(Run(t.Text + (t.Anchor is null ? "" : $" ({t.Anchor})") + (t.Supports > 0 ? $" — supported by {t.Supports}" : "")));
+                        paragraph.Append(Run(t.Text + (t.Where is null ? "" : $" ({t.Where})") + (t.Supports > 0 ? $" — supported by {t.Supports}" : "")));
                         body.Append(paragraph);
                     }
                 }
@@ -59,6 +59,16 @@ public static class PlenaryWord
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>A clickable link showing its address (the summary is printed and mailed as well as read on screen).</summary>
+    private static Hyperlink Link(MainDocumentPart main, string url)
+    {
+        var relationship = main.AddHyperlinkRelationship(new Uri(url, UriKind.Absolute), isExternal: true);
+        return new Hyperlink(new Run(
+            new RunProperties(new Color { Val = "0B5394" }, new Underline { Val = UnderlineValues.Single }),
+            new Text(XmlSafe(url)) { Space = SpaceProcessingModeValues.Preserve }))
+        { Id = relationship.Id, History = true };
     }
 
     private static Paragraph Heading(string text, string style) => Para(text, style);

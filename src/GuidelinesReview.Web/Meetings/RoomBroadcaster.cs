@@ -16,4 +16,7 @@ public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub)
 
     public Task HandsChangedAsync(int roomId, IReadOnlyList<HandView> hands, HandView? called) =>
         hub.Clients.Group(RoomGroups.Room(roomId)).HandsChanged(roomId, hands, called);
+
+    public Task FloorChangedAsync(int roomId, FloorView? floor) =>
+        hub.Clients.Group(RoomGroups.Room(roomId)).FloorChanged(roomId, floor);
 }

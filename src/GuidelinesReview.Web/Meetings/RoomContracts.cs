@@ -2,10 +2,14 @@ using GuidelinesReview.Core.Meetings;
 
 namespace GuidelinesReview.Web.Meetings;
 
+/// <summary>A takeaway as the room shows it; <paramref name="Place"/> names its paragraph in words (<see cref="Core.Drafts.BlockPlace.Label"/>).</summary>
 public sealed record TakeawayView(int Id, string Text, TakeawayKind Kind, string KindName, string? Anchor, int Ordinal, bool ForPlenary,
-    IReadOnlyList<string> Areas, IReadOnlyList<string> Principles, IReadOnlyList<string> SupporterIds, int SupportCount);
+    IReadOnlyList<string> Areas, IReadOnlyList<string> Principles, IReadOnlyList<string> SupporterIds, int SupportCount, string? Place = null);
 
 public sealed record HandView(string UserId, string Name, DateTime RaisedAt);
+
+/// <summary>Who has the floor, given it by the moderator at <paramref name="Since"/>.</summary>
+public sealed record FloorView(string UserId, string Name, DateTime Since);
 
 /// <summary>What the person may do in the room while it is open.</summary>
 public sealed record RoomRights(bool CanModerate, bool CanEditNotes, bool CanEditTakeaways, bool CanSupport);
@@ -22,7 +26,8 @@ public sealed record RoomState(
     DateTime? NotesSavedAt,
     IReadOnlyList<TakeawayView> Takeaways,
     IReadOnlyList<HandView> Hands,
-    RoomRights You);
+    RoomRights You,
+    FloorView? Floor);
 
 /// <summary>The answer to a notes save: saved (new version), or a conflict with what is there now.</summary>
 public sealed record NotesSaveResult(bool Saved, int Version, string Notes, string? Conflict);

@@ -41,6 +41,12 @@ public sealed class RoomHub(RoomService rooms, RoomPresence presence, AppDbConte
 
     public Task SetTimer(int roomId, int minutes) => rooms.SetTimerAsync(Caller, roomId, minutes, Context.ConnectionAborted);
 
+    public Task StopTimer(int roomId) => rooms.StopTimerAsync(Caller, roomId, Context.ConnectionAborted);
+
+    public Task AddMinute(int roomId) => rooms.AddMinuteAsync(Caller, roomId, Context.ConnectionAborted);
+
+    public Task ClearFloor(int roomId) => rooms.ClearFloorAsync(Caller, roomId, Context.ConnectionAborted);
+
     public Task SetHand(int roomId, bool raised) => rooms.SetHandAsync(Caller, roomId, raised, Context.ConnectionAborted);
 
     public Task<HandView?> CallNext(int roomId) => rooms.CallNextAsync(Caller, roomId, Context.ConnectionAborted);

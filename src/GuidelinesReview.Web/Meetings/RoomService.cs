@@ -2,6 +2,7 @@ using GuidelinesReview.Core.Content;
 using GuidelinesReview.Core.Markdown;
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
 using GuidelinesReview.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace GuidelinesReview.Web.Meetings;
 /// Every change in a breakout room, checked against <see cref="RoomAccess"/> on the server and
 /// refused with a <see cref="RefusedException"/> (nothing saved), then pushed to the room.
 /// </summary>
-public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, PostingLimiter limiter, TimeProvider clock)
+public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, PostingLimiter limiter, BlockPlaces places, TimeProvider clock)
 {
     public const int MaxNotes = 200_000;
 
@@ -54,7 +55,8 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
             RoomAccess.Allows(person, RoomAction.Moderate),
             RoomAccess.Allows(person, RoomAction.EditNotes),
             RoomAccess.Allows(person, RoomAction.EditTakeaways),
-            RoomAccess.Allows(person, RoomAction.SupportTakeaway)));
+            RoomAccess.Allows(person, RoomAction.SupportTakeaway)),
+        await FloorAsync(room, ct));
 
     public async Task SetOpenAsync(Caller caller, int roomId, bool open, CancellationToken ct)
     {
@@ -75,16 +77,47 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         await broadcaster.RoomChangedAsync(room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt);
     }
 
+    /// <summary>Starts the timer for <paramref name="minutes"/> from now (0 stops it, as <see cref="StopTimerAsync"/>).</summary>
     public async Task SetTimerAsync(Caller caller, int roomId, int minutes, CancellationToken ct)
     {
         var (room, person) = await EnterAsync(caller, roomId, ct);
         Require(person, RoomAction.Moderate, room);
-        if (minutes is < 0 or > 240)
+        if (minutes != 0 && RoomTimer.CheckStart(minutes) is { } problem)
         {
-            throw RefusedException.Invalid("A timer runs from 1 to 240 minutes (0 stops it).");
+            throw RefusedException.Invalid($"{problem} (0 stops it).");
         }
 
-        room.TimerEndsAt = minutes == 0 ? null : Now.AddMinutes(minutes);
+        await SaveTimerAsync(room, minutes == 0 ? null : Now.AddMinutes(minutes), ct);
+    }
+
+    public async Task StopTimerAsync(Caller caller, int roomId, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, roomId, ct);
+        Require(person, RoomAction.Moderate, room);
+        if (RoomTimer.CheckStop(room.TimerEndsAt) is { } problem)
+        {
+            throw new RefusedException(RefusedBecause.Conflict, problem);
+        }
+
+        await SaveTimerAsync(room, null, ct);
+    }
+
+    public async Task AddMinuteAsync(Caller caller, int roomId, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, roomId, ct);
+        Require(person, RoomAction.Moderate, room);
+        var (endsAt, problem) = RoomTimer.AddMinute(room.TimerEndsAt, Now);
+        if (problem is not null)
+        {
+            throw new RefusedException(room.TimerEndsAt is null ? RefusedBecause.Conflict : RefusedBecause.Invalid, problem);
+        }
+
+        await SaveTimerAsync(room, endsAt, ct);
+    }
+
+    private async Task SaveTimerAsync(BreakoutRoom room, DateTime? endsAt, CancellationToken ct)
+    {
+        room.TimerEndsAt = endsAt;
         await db.SaveChangesAsync(ct);
         await broadcaster.RoomChangedAsync(room.Id, room.IsOpen, room.FocusAnchor, room.TimerEndsAt);
     }
@@ -128,6 +161,8 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         }
 
         db.RaisedHands.Remove(next);
+        room.FloorUserId = next.UserId;
+        room.FloorSince = Now;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -140,8 +175,29 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
 
         var called = new HandView(next.UserId, next.User.DisplayName, next.RaisedAt);
         await broadcaster.HandsChangedAsync(roomId, await HandsAsync(roomId, ct), called);
+        await broadcaster.FloorChangedAsync(roomId, new FloorView(next.UserId, next.User.DisplayName, room.FloorSince.Value));
         return called;
     }
+
+    /// <summary>Nobody has the floor any more (the speaker finished).</summary>
+    public async Task ClearFloorAsync(Caller caller, int roomId, CancellationToken ct)
+    {
+        var (room, person) = await EnterAsync(caller, roomId, ct);
+        Require(person, RoomAction.Moderate, room);
+        if (room.FloorUserId is null)
+        {
+            throw new RefusedException(RefusedBecause.Conflict, "Nobody has the floor.");
+        }
+
+        room.FloorUserId = null;
+        room.FloorSince = null;
+        await db.SaveChangesAsync(ct);
+        await broadcaster.FloorChangedAsync(roomId, null);
+    }
+
+    private async Task<FloorView?> FloorAsync(BreakoutRoom room, CancellationToken ct) =>
+        room.FloorUserId is null ? null
+            : await db.Users.Where(u => u.Id == room.FloorUserId).Select(u => new FloorView(u.Id, u.DisplayName, room.FloorSince ?? DateTime.MinValue)).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Saves the notes if <paramref name="baseVersion"/> is the current version; otherwise
@@ -337,14 +393,20 @@ public sealed class RoomService(AppDbContext db, RoomBroadcaster broadcaster, Po
         await broadcaster.TakeawaysChangedAsync(room.Id, await TakeawaysAsync(room.Id, ct));
     }
 
-    public async Task<IReadOnlyList<TakeawayView>> TakeawaysAsync(int roomId, CancellationToken ct) =>
-        (await db.Takeaways.AsNoTracking().Where(t => t.RoomId == roomId)
+    public async Task<IReadOnlyList<TakeawayView>> TakeawaysAsync(int roomId, CancellationToken ct)
+    {
+        var versionId = await db.BreakoutRooms.Where(r => r.Id == roomId)
+            .Select(r => db.Meetings.Where(m => m.Days.Any(d => d.Agenda.Any(a => a.Id == r.AgendaItemId))).Select(m => m.VersionId).First()).SingleAsync(ct);
+        var placeOf = await places.ForVersionAsync(versionId, ct);
+        return (await db.Takeaways.AsNoTracking().Where(t => t.RoomId == roomId)
             .Include(t => t.Tags).ThenInclude(t => t.Term).Include(t => t.Supports)
             .OrderBy(t => t.Ordinal).AsSplitQuery().ToListAsync(ct))
         .Select(t => new TakeawayView(t.Id, t.Text, t.Kind, MeetingNames.Of(t.Kind), t.Anchor, t.Ordinal, t.ForPlenary,
             t.Tags.Where(x => x.Term.Kind == TaxonomyKind.ThematicArea).Select(x => x.Term.Key).ToList(),
             t.Tags.Where(x => x.Term.Kind == TaxonomyKind.Principle).Select(x => x.Term.Key).ToList(),
-            t.Supports.Select(s => s.UserId).ToList(), t.Supports.Count)).ToList();
+            t.Supports.Select(s => s.UserId).ToList(), t.Supports.Count,
+            t.Anchor is null ? null : placeOf.GetValueOrDefault(t.Anchor)?.Label ?? t.Anchor)).ToList();
+    }
 
     private async Task<IReadOnlyList<HandView>> HandsAsync(int roomId, CancellationToken ct) =>
         await db.RaisedHands.AsNoTracking().Where(h => h.RoomId == roomId).OrderBy(h => h.RaisedAt)

@@ -4,16 +4,35 @@
 import { byId, say } from './shared/dom.js';
 import { connectTo, errorText, rejoinAfterReconnect, HubConnectionState } from './shared/hub.js';
 import { NotesSync, staleCopyText } from './room/notes-sync.js';
+import { countdown } from './room/timer.js';
 
 /** @typedef {import('./shared/hub-types.js').RoomState} RoomState */
 /** @typedef {import('./shared/hub-types.js').TakeawayView} TakeawayView */
 /** @typedef {import('./shared/hub-types.js').HandView} HandView */
+/** @typedef {import('./shared/hub-types.js').FloorView} FloorView */
 /** @typedef {import('./shared/hub-types.js').PresenceView} PresenceView */
 /** @typedef {import('./shared/hub-types.js').NotesSaveResult} NotesSaveResult */
 /** @typedef {import('./shared/hub-types.js').NotesRevisionView} NotesRevisionView */
 
 const root = document.getElementById('room');
 if (root) room(root);
+
+/**
+ * Keeps the page's last line and the caret of a focused field clear of the toolbar when it is
+ * fixed at the bottom (phones): the body is padded by its height, and so is scrolling into view.
+ * @param {HTMLElement} toolbar
+ */
+function padForToolbar(toolbar) {
+  const html = document.documentElement;
+  const update = () => {
+    const fixed = getComputedStyle(toolbar).position === 'fixed';
+    const height = fixed ? Math.ceil(toolbar.getBoundingClientRect().height) : 0;
+    html.style.setProperty('--room-toolbar-bottom', `${height}px`);
+  };
+  new ResizeObserver(update).observe(toolbar);
+  window.addEventListener('resize', update);
+  update();
+}
 
 /** @param {HTMLElement} root */
 function room(root) {
@@ -32,6 +51,7 @@ function room(root) {
   let removed = false;
 
   const connection = connectTo('/hubs/room');
+  padForToolbar(root);
 
   // Events can arrive while JoinRoom is still answering (state null): the state it returns includes them.
   connection.on('RoomChanged', (/** @type {number} */ id, /** @type {boolean} */ isOpen, /** @type {string | null} */ focus, /** @type {string | null} */ timerEndsAt) => {
@@ -57,6 +77,11 @@ function room(root) {
     state.hands = hands;
     renderHands();
     if (called) say(called.userId === userId ? 'You have the floor.' : `${called.name} has the floor.`);
+  });
+  connection.on('FloorChanged', (/** @type {number} */ id, /** @type {FloorView | null} */ floor) => {
+    if (id !== roomId || !state) return;
+    state.floor = floor;
+    renderFloor();
   });
   connection.on('PresenceChanged', (/** @type {number} */ id, /** @type {PresenceView[]} */ people) => {
     if (id === roomId) $('room-presence').textContent = `In the room now (${people.length}): ${people.map(p => `${p.name} (${p.role})`).join(', ')}`;
@@ -109,6 +134,7 @@ function room(root) {
     renderNotes();
     renderTakeaways();
     renderHands();
+    renderFloor();
     if (joined.focusAnchor) showFocus(joined.focusAnchor, false);
   }
 
@@ -123,15 +149,29 @@ function room(root) {
     $('notes-editor').hidden = !(you.canEditNotes && current.isOpen);
     $('takeaway-form').hidden = !(you.canEditTakeaways && current.isOpen);
     $('hand-button').hidden = !(you.canSupport && current.isOpen);
+    $('floor-controls').hidden = !you.canModerate;
+    $('timer-controls').hidden = !you.canModerate;
     clearInterval(timerTick);
+    const readout = $('room-timer');
     const tick = () => {
-      if (!current.timerEndsAt) { $('room-timer').textContent = ''; return; }
-      const left = Math.max(0, new Date(current.timerEndsAt).getTime() - Date.now());
-      const m = Math.floor(left / 60000), s = Math.floor(left / 1000) % 60;
-      $('room-timer').textContent = left > 0 ? `Time left: ${m}:${String(s).padStart(2, '0')}` : 'Time is up.';
+      const shown = countdown(current.timerEndsAt, Date.now());
+      readout.textContent = shown.text;
+      readout.dataset.state = shown.up ? 'up' : shown.running ? 'running' : 'idle';
+      // While a timer is set the moderator sees Stop and +1 min, never Start.
+      $('timer-idle').hidden = shown.running;
+      $('timer-running').hidden = !shown.running;
+      if (shown.up) clearInterval(timerTick);
     };
     tick();
     if (current.timerEndsAt) timerTick = setInterval(tick, 1000);
+  }
+
+  function renderFloor() {
+    if (!state) return;
+    const floor = state.floor;
+    $('room-floor').textContent = !floor ? 'Nobody' : floor.userId === userId ? `You (${floor.name})` : floor.name;
+    $('room-floor').dataset.state = floor ? 'given' : 'none';
+    $('clear-floor').hidden = !floor;
   }
 
   /** @param {string} anchor @param {boolean} scroll */
@@ -140,8 +180,21 @@ function room(root) {
     const block = document.querySelector(`.room-draft [data-block="${CSS.escape(anchor)}"]`);
     if (!block) return;
     block.classList.add('is-focused');
-    if (scroll) block.scrollIntoView({ block: 'center' });
+    const place = block instanceof HTMLElement ? block.dataset.place || anchor : anchor;
+    const link = byId('room-focus-link', HTMLAnchorElement);
+    link.textContent = place;
+    link.href = `#${anchor}`;
+    $('room-focus').hidden = false;
+    if (scroll) {
+      block.scrollIntoView({ block: 'center' });
+      say(`The moderator focused everyone on ${place}.`, 5000);
+    }
   }
+  byId('room-focus-link', HTMLAnchorElement).addEventListener('click', (e) => {
+    e.preventDefault();
+    if (state && state.focusAnchor) showFocus(state.focusAnchor, false);
+    document.querySelector('.room-draft .blk.is-focused')?.scrollIntoView({ block: 'center' });
+  });
 
   // ----- notes -----
   function renderNotes() {
@@ -272,7 +325,7 @@ function room(root) {
       head.append(Object.assign(document.createElement('span'), { className: 'type-badge', textContent: t.kindName }), ' ');
       if (t.forPlenary) head.append(Object.assign(document.createElement('span'), { className: 'state-badge carried-badge', textContent: 'For plenary' }), ' ');
       head.append(document.createTextNode(t.text));
-      if (t.anchor) head.append(' ', Object.assign(document.createElement('span'), { className: 'small text-muted', textContent: `(${t.anchor})` }));
+      if (t.anchor) head.append(' ', Object.assign(document.createElement('span'), { className: 'small text-muted takeaway-place', textContent: `(${t.place || t.anchor})` }));
       const tags = t.areas.concat(t.principles);
       if (tags.length) head.append(' ', Object.assign(document.createElement('span'), { className: 'small text-muted', textContent: `· ${tags.join(', ')}` }));
       li.append(head);
@@ -323,7 +376,7 @@ function room(root) {
   $('takeaway-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const textEl = byId('takeaway-text', HTMLTextAreaElement);
-    const anchorEl = byId('takeaway-anchor', HTMLInputElement);
+    const anchorEl = byId('takeaway-anchor', HTMLSelectElement);
     const text = textEl.value.trim();
     $('takeaway-error').textContent = '';
     if (!text) { $('takeaway-error').textContent = 'Write the takeaway first.'; return; }
@@ -343,15 +396,24 @@ function room(root) {
   function renderHands() {
     if (!state) return;
     $('hands').replaceChildren(...state.hands.map(h => Object.assign(document.createElement('li'), { textContent: h.name })));
+    $('hands-empty').hidden = state.hands.length > 0;
     const raised = handRaised();
-    $('hand-button').textContent = raised ? 'Lower my hand' : 'Raise my hand';
-    $('hand-button').setAttribute('aria-pressed', String(raised));
+    const hand = $('hand-button');
+    hand.textContent = raised ? 'Lower my hand' : 'Raise my hand';
+    hand.setAttribute('aria-pressed', String(raised));
+    hand.classList.toggle('is-raised', raised);
+    const waiting = state.hands.length;
+    byId('call-next', HTMLButtonElement).disabled = waiting === 0;
+    $('hands-count').textContent = waiting ? ` (${waiting} waiting)` : '';
   }
   $('hand-button').addEventListener('click', () => act('SetHand', roomId, !handRaised()));
   $('toggle-open').addEventListener('click', () => act('SetOpen', roomId, !(state && state.isOpen)));
   $('focus-button').addEventListener('click', () => act('Focus', roomId, byId('focus-anchor', HTMLSelectElement).value));
-  $('timer-button').addEventListener('click', () => act('SetTimer', roomId, Number(byId('timer-minutes', HTMLInputElement).value)));
+  $('timer-start').addEventListener('click', () => act('SetTimer', roomId, Number(byId('timer-minutes', HTMLInputElement).value)));
+  $('timer-stop').addEventListener('click', () => act('StopTimer', roomId));
+  $('timer-add').addEventListener('click', () => act('AddMinute', roomId));
   $('call-next').addEventListener('click', () => act('CallNext', roomId));
+  $('clear-floor').addEventListener('click', () => act('ClearFloor', roomId));
 
   start();
 }

@@ -25,6 +25,8 @@ public sealed record TakeawaysChanged(int RoomId, IReadOnlyList<TakeawayView> Ta
 
 public sealed record HandsChanged(int RoomId, IReadOnlyList<HandView> Hands, HandView? Called);
 
+public sealed record FloorChanged(int RoomId, FloorView? Floor);
+
 public sealed record RemovedFromRoom(int RoomId, string Reason);
 
 /// <summary>What the translation hub pushes (ITranslationClient); its PresenceChanged also names the language.</summary>
@@ -44,7 +46,7 @@ public static class HubEvents
     public static readonly IReadOnlyDictionary<Type, IReadOnlyList<Type>> ByClient = new Dictionary<Type, IReadOnlyList<Type>>
     {
         [typeof(IReviewClient)] = [typeof(CommentChanged), typeof(CarriedCommentChanged), typeof(PresenceChanged)],
-        [typeof(IRoomClient)] = [typeof(RoomChanged), typeof(NotesChanged), typeof(TakeawaysChanged), typeof(HandsChanged), typeof(PresenceChanged), typeof(RemovedFromRoom)],
+        [typeof(IRoomClient)] = [typeof(RoomChanged), typeof(NotesChanged), typeof(TakeawaysChanged), typeof(HandsChanged), typeof(FloorChanged), typeof(PresenceChanged), typeof(RemovedFromRoom)],
         [typeof(ITranslationClient)] = [typeof(TranslationEvents.TranslationChanged), typeof(TranslationEvents.TranslationCommented), typeof(TranslationEvents.PresenceChanged)],
     };
 

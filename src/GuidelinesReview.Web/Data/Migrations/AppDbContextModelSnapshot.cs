@@ -880,6 +880,12 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FloorSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FloorUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FocusAnchor")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -921,6 +927,8 @@ namespace GuidelinesReview.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("FloorUserId");
 
                     b.HasIndex("ModeratorId");
 
@@ -2033,6 +2041,11 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "FloorUser")
+                        .WithMany()
+                        .HasForeignKey("FloorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "Moderator")
                         .WithMany()
                         .HasForeignKey("ModeratorId")
@@ -2044,6 +2057,8 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("AgendaItem");
+
+                    b.Navigation("FloorUser");
 
                     b.Navigation("Moderator");
 

@@ -123,9 +123,12 @@
  * @property {string[]} principles
  * @property {string[]} supporterIds
  * @property {number} supportCount
+ * @property {string | null} place the paragraph in words ("9.1 Title: “first words…”"), null without one
  */
 
 /** @typedef {{ userId: string, name: string, raisedAt: string }} HandView */
+
+/** Who has the floor, until the next call or until the moderator clears it. @typedef {{ userId: string, name: string, since: string }} FloorView */
 
 /** @typedef {{ canModerate: boolean, canEditNotes: boolean, canEditTakeaways: boolean, canSupport: boolean }} RoomRights */
 
@@ -143,6 +146,7 @@
  * @property {TakeawayView[]} takeaways
  * @property {HandView[]} hands
  * @property {RoomRights} you
+ * @property {FloorView | null} floor
  */
 
 /** The answer to SaveNotes / RestoreNotes. @typedef {{ saved: boolean, version: number, notes: string, conflict: string | null }} NotesSaveResult */
