@@ -1036,10 +1036,10 @@ function review(draft) {
     badge.hidden = false;
     badge.dataset.count = String(count);
     badge.classList.toggle('has-new', newCount > 0);
-    const words = `${count} comment${count === 1 ? '' : 's'}`;
+    // Named by its content (no aria-label), so what is seen is what is heard: "3 comments on 1.1 Purpose…: “…”, new".
     badge.replaceChildren(bubble(), el('span', { class: 'badge-count', text: String(count) }),
-      ...(newCount ? [el('span', { class: 'badge-new', text: 'new' })] : []));
-    badge.setAttribute('aria-label', `${words}${newCount ? ` (${newCount} new)` : ''} on ${placeOf(anchor)}`);
+      el('span', { class: 'visually-hidden', text: ` comment${count === 1 ? '' : 's'} on ${placeOf(anchor)}` }),
+      ...(newCount ? [el('span', { class: 'visually-hidden', text: ', ' }), el('span', { class: 'badge-new', text: 'new' })] : []));
   }
 
   /** @param {string} anchor @param {HTMLButtonElement} badge */
