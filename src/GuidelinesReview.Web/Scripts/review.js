@@ -605,7 +605,7 @@ function review(draft) {
     column.append(form);
     if (column.closest('dialog')) sheetBody.querySelector('.sheet-add')?.remove();
     opened = column.dataset.commentsFor || null;
-    scheduleLayout();
+    layoutNow(); // now, not next frame: a folded thread must be shown before its field can take the focus
     /** @type {HTMLElement | null} */
     const first = form.querySelector('textarea, input, select');
     if (first) first.focus({ preventScroll: !isPhone() });
