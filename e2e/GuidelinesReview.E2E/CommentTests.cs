@@ -36,6 +36,17 @@ public sealed class CommentTests(AppServer app)
 
     private static ILocator Column(IPage page, string anchor) => page.Locator($"[data-comments-for='{anchor}']");
 
+    /// <summary>Opens a block's thread in the margin when it is folded to its badge (a long thread beside a short paragraph).</summary>
+    private static async Task OpenThreadAsync(IPage page, string anchor)
+    {
+        var badge = page.Locator($"[data-badge-for='{anchor}']");
+        await page.WaitForTimeoutAsync(100); // the margin is laid out in the next frame
+        if (await badge.IsVisibleAsync() && await badge.GetAttributeAsync("aria-expanded") == "false")
+        {
+            await badge.ClickAsync();
+        }
+    }
+
     [Fact]
     public async Task Two_experts_see_each_others_comments_replies_support_and_the_secretariats_decision_live()
     {
@@ -50,7 +61,7 @@ public sealed class CommentTests(AppServer app)
         var words = string.Join(' ', passage);
         await SelectAsync(esi, "s2.1-p1", words);
         await esi.GetByRole(AriaRole.Button, new() { Name = "Comment on selection" }).ClickAsync();
-        var composer = esi.GetByRole(AriaRole.Form, new() { Name = "Comment on s2.1-p1" });
+        var composer = esi.GetByRole(AriaRole.Form, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Comment on 2\.1 .+: “") });
         Assert.Equal(words, await composer.GetByLabel("Passage (optional)").InputValueAsync());
         await composer.GetByLabel("Type").SelectOptionAsync("technical");
         await composer.GetByLabel("Comment", new() { Exact = true }).FillAsync("Name the rights this refers to.");
@@ -59,7 +70,9 @@ public sealed class CommentTests(AppServer app)
 
         // Elias sees it beside the same paragraph, with the passage highlighted, without reloading.
         var seen = Column(elias, "s2.1-p1").Locator(".comment", new() { HasText = "Name the rights this refers to." });
-        await Assertions.Expect(seen).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Assertions.Expect(seen).ToHaveCountAsync(1, new() { Timeout = 5000 });
+        await OpenThreadAsync(elias, "s2.1-p1");
+        await Assertions.Expect(seen).ToBeVisibleAsync();
         await Assertions.Expect(seen).ToContainTextAsync("Esi Expert");
         await Assertions.Expect(seen).ToContainTextAsync("Technical");
         await Assertions.Expect(seen).ToContainTextAsync("the rights set out in national law");
@@ -73,6 +86,7 @@ public sealed class CommentTests(AppServer app)
         await reply.GetByLabel("Reply").FillAsync("Agreed: national law varies, so name the principle instead.");
         await reply.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
         var mine = Column(esi, "s2.1-p1").Locator(".comment", new() { HasText = "Name the rights this refers to." }).First;
+        await OpenThreadAsync(esi, "s2.1-p1");
         await Assertions.Expect(mine.Locator(".replies")).ToContainTextAsync("Agreed: national law varies");
         await Assertions.Expect(mine).ToContainTextAsync("1 support");
         await Assertions.Expect(mine).ToContainTextAsync("Supported by Elias Expert");
@@ -82,6 +96,7 @@ public sealed class CommentTests(AppServer app)
         var sam = await app.NewPageAsync(signInAs: "secretariat", width: 1400);
         await OpenDraftAsync(sam);
         var samComment = Column(sam, "s2.1-p1").Locator(".comment", new() { HasText = "Name the rights this refers to." }).First;
+        await OpenThreadAsync(sam, "s2.1-p1");
         await samComment.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
         var decision = sam.GetByRole(AriaRole.Form, new() { Name = "Decision on the comment by Esi Expert" });
         await decision.GetByLabel("Decision").SelectOptionAsync(new SelectOptionValue { Label = "Accepted in part" });
@@ -137,7 +152,7 @@ public sealed class CommentTests(AppServer app)
 
         await page.Locator("[data-add-comment='s2.2-p2']").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        var form = page.GetByRole(AriaRole.Form, new() { Name = "Comment on s2.2-p2" });
+        var form = page.GetByRole(AriaRole.Form, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Comment on 2\.2 ") });
         await Assertions.Expect(form.GetByLabel("Type")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("words that are not in this paragraph");
@@ -147,8 +162,9 @@ public sealed class CommentTests(AppServer app)
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
 
-        await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("The selected passage was not found in s2.2-p2");
+        await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("The passage you gave is not in this paragraph.");
         Assert.Equal("A keyboard-only comment.", await form.GetByLabel("Comment", new() { Exact = true }).InputValueAsync());
+        await Assertions.Expect(form.GetByLabel("Passage (optional)")).ToBeFocusedAsync(); // not the page body
         await form.ScrollIntoViewIfNeededAsync();
         await AppServer.ScreenshotAsync(page, "comment-refused");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
@@ -189,29 +205,5 @@ public sealed class CommentTests(AppServer app)
         await AppServer.ScreenshotAsync(sam, "dispositions");
         await esi.Context.CloseAsync();
         await sam.Context.CloseAsync();
-    }
-
-    [Fact]
-    public async Task On_a_phone_comments_sit_under_their_paragraph_and_the_page_does_not_scroll_sideways()
-    {
-        var page = await app.NewPageAsync(signInAs: "expert", width: 375, height: 740);
-        await OpenDraftAsync(page, "s2.3-p1");
-        await page.Locator("[data-add-comment='s2.3-p1']").ClickAsync();
-        await page.GetByLabel("Comment", new() { Exact = true }).FillAsync("Posted from a phone: please cite the SDG targets.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
-        var comment = Column(page, "s2.3-p1").Locator(".comment", new() { HasText = "Posted from a phone" });
-        await Assertions.Expect(comment).ToHaveCountAsync(1);
-
-        var paragraph = await page.Locator("#s2\\.3-p1").BoundingBoxAsync();
-        var box = await comment.BoundingBoxAsync();
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-
-        Assert.True(box!.Y > paragraph!.Y + paragraph.Height - 1, "the comment is below its paragraph");
-        Assert.True(box.X + box.Width <= 375, "the comment fits the screen");
-        Assert.True(overflow <= 0, $"the page scrolls sideways by {overflow}px");
-        await comment.ScrollIntoViewIfNeededAsync();
-        await AppServer.ScreenshotAsync(page, "comments-phone");
-        await Accessibility.AssertNoSeriousViolationsAsync(page);
-        await page.Context.CloseAsync();
     }
 }

@@ -223,7 +223,7 @@ public sealed partial class CommentService(
             }
 
             var found = TextQuote.Locate(block.Text, quote.Exact, quote.Prefix, quote.Suffix, quote.Start)
-                ?? throw RefusedException.Invalid($"The selected passage was not found in {anchor}. Select the text again, or comment on the whole paragraph.");
+                ?? LocateTyped(block.Text, quote.Exact);
             (comment.QuoteExact, comment.QuotePrefix, comment.QuoteSuffix, comment.QuoteStart, comment.QuoteEnd) =
                 (found.Exact, found.Prefix, found.Suffix, found.Start, found.End);
         }
@@ -231,6 +231,16 @@ public sealed partial class CommentService(
         // A comment inherits the thematic areas and principles of the section its block is in.
         comment.Tags.AddRange(await db.SectionTags.Where(t => t.SectionId == block.SectionId)
             .Select(t => new CommentTag { TermId = t.TermId }).ToListAsync(ct));
+    }
+
+    /// <summary>A passage typed rather than selected: the block's own words when it matches them but for white space, case, quotes or dashes.</summary>
+    private static QuoteSelector LocateTyped(string blockText, string typed)
+    {
+        var match = PassageMatch.Find(blockText, typed);
+        return (match.Exact is { } exact ? TextQuote.Locate(blockText, exact) : null)
+            ?? throw RefusedException.Invalid(match.Nearest is { } nearest
+                ? $"The passage “{Shorten(typed)}” is not in this paragraph. Did you mean “{nearest}”?"
+                : "The passage you gave is not in this paragraph. Select the words in the text, or comment on the whole paragraph.");
     }
 
     public async Task<CommentView> EditAsync(Caller caller, EditCommentInput input, CancellationToken ct)

@@ -69,6 +69,10 @@ public sealed class DraftReader(AppDbContext db)
             .ToListAsync(ct);
     }
 
+    /// <summary>The id of a guideline's version by number (null: no such version).</summary>
+    public Task<int?> VersionIdAsync(int guidelineId, int number, CancellationToken ct) =>
+        db.DraftVersions.Where(v => v.GuidelineId == guidelineId && v.Number == number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+
     public async Task<DraftView?> LoadAsync(string slug, int number, CancellationToken ct)
     {
         var guideline = await db.Guidelines.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, ct);

@@ -9,7 +9,8 @@
 import { el, say } from './shared/dom.js';
 import { connectTo, errorText, isRefusal, rejoinAfterReconnect, HubConnectionState } from './shared/hub.js';
 import { OfflineQueue } from './review/offline-queue.js';
-import { collapse, quoteFromSelection, quoteTyped, indexText, highlightSegments } from './review/quotes.js';
+import { collapse, quoteFromSelection, quoteTyped, indexText, highlightSegments, snapToWords } from './review/quotes.js';
+import { layoutMargin } from './review/margin.js';
 
 /** @typedef {import('./shared/hub-types.js').CommentView} CommentView */
 /** @typedef {import('./shared/hub-types.js').CarriedView} CarriedView */
@@ -34,6 +35,7 @@ import { collapse, quoteFromSelection, quoteTyped, indexText, highlightSegments 
  * @property {string | null} language the language the page shows the version in (null: its own, the source text)
  * @property {string} sourceLanguage the version's own language
  * @property {Record<string, string>} languages language code -> English name, for the badges
+ * @property {number | null} current the guideline's current version, when this one is superseded
  */
 
 /**
@@ -95,10 +97,19 @@ function review(draft) {
    */
   const columnFor = (anchor) => document.querySelector(`[data-comments-for="${CSS.escape(anchor)}"]`);
 
+  /**
+   * A block's place in words ("1.1 Purpose of the guidelines: “The purpose…”"), which the page
+   * renders on its row; forms, badges and announcements say it instead of the anchor.
+   * @param {string} anchor
+   */
+  const placeOf = (anchor) => /** @type {HTMLElement | null} */ (document.querySelector(`[data-block-row="${CSS.escape(anchor)}"]`))?.dataset.place || anchor;
+
   /** @param {string} text @param {string} state */
   function setStatus(text, state) {
-    statusEl.textContent = text;
-    statusEl.dataset.state = state;
+    steady(() => {
+      statusEl.textContent = text;
+      statusEl.dataset.state = state;
+    });
   }
 
   // Outside a consultation window the version is read-only for comments, except those posted
@@ -111,17 +122,22 @@ function review(draft) {
 
   const connection = connectTo('/hubs/review');
 
+  // What arrives live never moves what the reader is looking at (steady), and others' new
+  // comments are marked "new" until the reader goes to them.
   connection.on('CommentChanged', (/** @type {CommentView} */ comment) => {
     if (comment.versionId !== versionId) return;
-    announceChange(comments.get(comment.id), comment);
-    upsert(comment);
+    const before = comments.get(comment.id);
+    if (!before && comment.author.id !== userId) fresh.add(comment.id);
+    announceChange(before, comment);
+    steady(() => upsert(comment));
+    showNewCounter();
   });
   connection.on('CarriedCommentChanged', (/** @type {CarriedView} */ view) => {
     carried.set(view.comment.id, view);
-    renderAll();
+    steady(renderAll);
   });
   connection.on('PresenceChanged', (/** @type {number} */ id, /** @type {PresenceView[]} */ viewers) => {
-    if (id === versionId) showPresence(viewers);
+    if (id === versionId) steady(() => showPresence(viewers));
   });
   connection.onreconnecting(() => setStatus('Connection lost: reconnecting… Comments you write now will be sent when it is back.', 'reconnecting'));
 
@@ -166,7 +182,7 @@ function review(draft) {
     joinedOnce = true;
     joined = true;
     document.querySelectorAll('[data-add-comment]').forEach(b => { /** @type {HTMLElement} */ (b).hidden = false; });
-    renderAll();
+    steady(renderAll);
     // Comment columns just opened above the permalink target may have pushed it down: go back to it.
     if (first && location.hash) {
       try {
@@ -175,7 +191,7 @@ function review(draft) {
       } catch { /* a malformed address */ }
     }
     showPresence(result.viewers);
-    setStatus(refusal() ? `Live. ${refusal()}` : 'Live: new comments appear as they are posted.', 'live');
+    setStatus(refusal() ? `Live: comments appear as they are posted, but you cannot add any here. ${refusal()}` : 'Live: new comments appear as they are posted.', 'live');
     showWindowInForms();
     watchConsultation();
     flushQueue();
@@ -219,10 +235,14 @@ function review(draft) {
   /** @param {CommentView | undefined} before @param {CommentView} after */
   function announceChange(before, after) {
     if (!announcer || after.author.id === userId && !after.disposition) return;
-    if (!before) announcements.push(`New ${after.parentId ? 'reply' : 'comment'} by ${after.author.name} on ${after.anchor}.`);
+    if (!before) announcements.push(`New ${after.parentId ? 'reply' : 'comment'} by ${after.author.name} on ${placeOf(blockOf(after))}.`);
     else if (!before.disposition && after.disposition) announcements.push(`Decision on the comment by ${after.author.name}: ${after.disposition.decisionName}.`);
     if (announcements.length === 1) {
-      setTimeout(() => { announcer.textContent = announcements.slice(0, 3).join(' ') + (announcements.length > 3 ? ` And ${announcements.length - 3} more.` : ''); announcements = []; }, 1500);
+      setTimeout(() => {
+        announcer.textContent = announcements.slice(0, 3).join(' ') + (announcements.length > 3 ? ` And ${announcements.length - 3} more.` : '')
+          + (fresh.size ? ` ${newCountText()}: Alt+Shift+N goes to the next.` : '');
+        announcements = [];
+      }, 1500);
     }
   }
 
@@ -318,10 +338,10 @@ function review(draft) {
       const target = item && (focusAction ? item.querySelector(`[data-action="${CSS.escape(focusAction)}"]`) : null) || item;
       if (target) target.focus({ preventScroll: true });
     }
-    const count = threads.filter(t => t.status === 'active' && !t.hidden).length + waiting.length;
-    column.hidden = threads.length === 0 && waiting.length === 0 && fromEarlier.length === 0 && openForms.length === 0;
-    const counter = document.querySelector(`[data-count-for="${CSS.escape(anchor)}"]`);
-    if (counter) counter.textContent = count ? ` ${count}` : '';
+    const count = threads.length + threads.reduce((n, t) => n + [...comments.values()].filter(r => r.parentId === t.id).length, 0) + waiting.length + fromEarlier.length;
+    column.hidden = count === 0 && openForms.length === 0;
+    updateBadge(anchor, column, count, [...column.querySelectorAll('.comment-new')].length);
+    scheduleLayout();
     highlight(anchor, threads.concat(fromEarlier.filter(v => v.quote).map(v => ({ ...v.comment, quote: v.quote }))));
   }
 
@@ -379,7 +399,8 @@ function review(draft) {
     const mine = c.author.id === userId;
     const replies = [...comments.values()].filter(r => r.parentId === c.id).sort((a, b) => a.id - b.id);
     const pendingReplies = queue.list().filter(p => p.input.parentId === c.id);
-    const item = el('li', { class: `comment comment-${c.status}${c.hidden ? ' comment-hidden' : ''}`, id: `c-${c.id}`, 'data-comment': c.id, tabindex: '-1' },
+    const item = el('li', { class: `comment comment-${c.status}${c.hidden ? ' comment-hidden' : ''}${fresh.has(c.id) ? ' comment-new' : ''}`, id: `c-${c.id}`, 'data-comment': c.id, tabindex: '-1' },
+      fresh.has(c.id) ? el('span', { class: 'new-badge', text: 'New' }) : null,
       authorLine(c),
       el('p', { class: 'comment-meta' },
         el('span', { class: `type-badge type-${c.type}`, text: typeName(c.type) }),
@@ -400,7 +421,8 @@ function review(draft) {
 
   /** @param {CommentView} r */
   function renderReply(r) {
-    return el('li', { class: `comment reply comment-${r.status}${r.hidden ? ' comment-hidden' : ''}`, id: `c-${r.id}`, 'data-comment': r.id, tabindex: '-1' },
+    return el('li', { class: `comment reply comment-${r.status}${r.hidden ? ' comment-hidden' : ''}${fresh.has(r.id) ? ' comment-new' : ''}`, id: `c-${r.id}`, 'data-comment': r.id, tabindex: '-1' },
+      fresh.has(r.id) ? el('span', { class: 'new-badge', text: 'New' }) : null,
       authorLine(r),
       r.language ? el('p', { class: 'comment-meta' }, languageBadge(r)) : null,
       r.status === 'withdrawn' ? el('p', { class: 'comment-meta' }, el('span', { class: 'state-badge', text: 'Withdrawn by the author' })) : null,
@@ -557,13 +579,18 @@ function review(draft) {
    * @returns {CommentForm}
    */
   function formShell(column, title, onSubmit, fields, submitText, writes = false) {
+    if (isPhone()) openSheet(column.dataset.commentsFor || '', document.activeElement instanceof HTMLElement ? document.activeElement : null);
     closeForms(column);
-    const error = el('p', { class: 'text-danger form-error', role: 'alert' });
+    const error = el('p', { class: 'text-danger form-error', role: 'alert', id: `e${++fieldId}` });
     const submit = el('button', { type: 'submit', class: 'btn btn-sm btn-primary', text: submitText });
     const form = /** @type {CommentForm} */ (el('form', { class: 'comment-form', 'data-keep': true, 'data-writes': writes, 'aria-label': title, novalidate: true },
       el('p', { class: 'form-title', text: title }), fields, error,
       el('div', { class: 'd-flex gap-2' }, submit,
         el('button', { type: 'button', class: 'btn btn-sm btn-link', text: 'Cancel', onclick: () => { form.remove(); renderBlock(column.dataset.commentsFor || ''); } }))));
+    form.addEventListener('input', (event) => {
+      // Typing again clears the field's error mark (the message stays until the next submit).
+      if (event.target instanceof HTMLElement && event.target.getAttribute('aria-invalid') === 'true') event.target.removeAttribute('aria-invalid');
+    });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       error.textContent = '';
@@ -576,9 +603,13 @@ function review(draft) {
     });
     column.hidden = false;
     column.append(form);
+    if (column.closest('dialog')) sheetBody.querySelector('.sheet-add')?.remove();
+    opened = column.dataset.commentsFor || null;
+    layoutNow(); // now, not next frame: a folded thread must be shown before its field can take the focus
     /** @type {HTMLElement | null} */
     const first = form.querySelector('textarea, input, select');
-    if (first) first.focus();
+    if (first) first.focus({ preventScroll: !isPhone() });
+    if (!isPhone()) requestAnimationFrame(() => form.scrollIntoView({ block: 'nearest' }));
     return form;
   }
 
@@ -604,9 +635,9 @@ function review(draft) {
     const localized = Boolean(data.language);
     const passage = localized ? null : el('input', { class: 'form-control form-control-sm', name: 'quote', value: quote ? quote.exact : '', maxlength: 2000 });
     const bodyField = el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 4, required: true, maxlength: data.maxBody, dir: 'auto' });
-    const form = formShell(column, `Comment on ${anchor}`, async (form, error) => {
+    const form = formShell(column, `Comment on ${placeOf(anchor)}`, async (form, error) => {
       const body = form.body.value;
-      if (!collapse(body)) { error.textContent = 'Write something: the comment is empty.'; form.body.focus(); return; }
+      if (!collapse(body)) { fieldError(form, error, 'body', 'Write something: the comment is empty.'); return; }
       const exact = localized ? '' : collapse(form.quote.value);
       /** @type {PostCommentInput} */
       const input = {
@@ -657,7 +688,9 @@ function review(draft) {
     } catch (e) {
       if (isRefusal(e)) {
         queue.discard(input.clientId);
-        error.textContent = errorText(e);
+        const message = errorText(e);
+        fieldError(/** @type {CommentForm} */ (form), error, /passage/i.test(message) && form.querySelector('[name="quote"]') ? 'quote' : 'body', message);
+        offerNearest(/** @type {CommentForm} */ (form), error, message);
       } else {
         form.remove();
         renderAll();
@@ -671,7 +704,7 @@ function review(draft) {
     const column = columnFor(c.anchor);
     if (!column) return;
     formShell(column, `Reply to ${c.author.name}`, async (form, error) => {
-      if (!collapse(form.body.value)) { error.textContent = 'Write something: the reply is empty.'; return; }
+      if (!collapse(form.body.value)) { fieldError(form, error, 'body', 'Write something: the reply is empty.'); return; }
       await submitPost({ clientId: newClientId(), versionId, anchor: c.anchor, type: 'general', body: form.body.value, proposedText: null, quote: null, parentId: c.id, language: data.language || null }, form, error);
     }, [field('Reply', el('textarea', { class: 'form-control form-control-sm', name: 'body', rows: 3, maxlength: data.maxBody, dir: 'auto' }))], 'Post reply', true);
   }
@@ -683,7 +716,8 @@ function review(draft) {
       form.remove();
       upsert(saved);
     } catch (e) {
-      error.textContent = isRefusal(e) ? errorText(e) : 'Not connected: try again in a moment.';
+      const first = form.querySelector('textarea, input:not([type="hidden"]), select');
+      fieldError(/** @type {CommentForm} */ (form), error, first ? first.getAttribute('name') || '' : '', isRefusal(e) ? errorText(e) : 'Not connected: try again in a moment.');
     }
   }
 
@@ -719,7 +753,7 @@ function review(draft) {
     /** @type {Partial<DispositionView>} */
     const d = c.disposition || (changed ? { addressedVersion: changed.version, addressedAnchor: changed.anchor } : {});
     const form = formShell(column, `Decision on the comment by ${c.author.name}`, (f, error) => !f.decision.value
-      ? Promise.resolve(void (error.textContent = 'Choose a decision first.'))
+      ? Promise.resolve(fieldError(f, error, 'decision', 'Choose a decision first.'))
       : invokeFromForm(f, error, 'SetDisposition', {
       commentId: c.id, decision: f.decision.value, observation: f.observation.value,
       addressedVersionNumber: f.version.value ? Number(f.version.value) : null, addressedAnchor: f.anchor.value || null,
@@ -769,25 +803,48 @@ function review(draft) {
   let selectionQuote = null;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let selectionTimer;
-  function onSelection() {
+
+  /** @param {Node} node @returns {HTMLElement | null} */
+  const blockOfNode = (node) => (node instanceof Element ? node : node.parentElement)?.closest('[data-anchor]') ?? null;
+
+  /**
+   * The passage the reader selected (mouse, touch, or caret browsing with Shift+arrows), inside
+   * one block and widened to whole words; null when nothing in the draft is selected.
+   * @returns {{ anchor: string, quote: QuoteInput, range: Range } | null}
+   */
+  function selectedPassage() {
     const selection = document.getSelection();
-    selectionButton.hidden = true;
-    selectionQuote = null;
-    if (!writable() || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
     const range = selection.getRangeAt(0).cloneRange();
-    /** @param {Node} node @returns {HTMLElement | null} */
-    const blockOfNode = (node) => (node instanceof Element ? node : node.parentElement)?.closest('[data-anchor]') ?? null;
     const start = blockOfNode(range.startContainer);
-    if (!start || !draft.contains(start)) return;
+    if (!start || !draft.contains(start)) return null;
     // A triple-click or a drag that runs into the next block: keep the part in the first block.
     if (blockOfNode(range.endContainer) !== start) range.setEnd(start, start.childNodes.length);
+    // Whole words: a drag that starts or ends inside a word takes all of it.
+    if (range.startContainer instanceof Text) {
+      const [from] = snapToWords(range.startContainer.data, range.startOffset, range.startContainer === range.endContainer ? range.endOffset : range.startContainer.data.length);
+      range.setStart(range.startContainer, Math.min(from, range.startOffset));
+    }
+    if (range.endContainer instanceof Text) {
+      const text = range.endContainer.data;
+      const [, to] = snapToWords(text, range.endContainer === range.startContainer ? range.startOffset : 0, range.endOffset);
+      range.setEnd(range.endContainer, Math.max(to, range.endOffset));
+    }
     const before = document.createRange();
     before.setStart(start, 0);
     before.setEnd(range.startContainer, range.startOffset);
     const quote = quoteFromSelection(start.textContent || '', range.toString(), before.toString());
-    if (!quote) return;
-    selectionQuote = { anchor: start.id, quote };
-    const rect = range.getBoundingClientRect();
+    return quote ? { anchor: start.id, quote, range } : null;
+  }
+
+  function onSelection() {
+    selectionButton.hidden = true;
+    selectionQuote = null;
+    if (!writable()) return;
+    const found = selectedPassage();
+    if (!found) return;
+    selectionQuote = { anchor: found.anchor, quote: found.quote };
+    const rect = found.range.getBoundingClientRect();
     selectionButton.style.top = `${window.scrollY + rect.bottom + 6}px`;
     selectionButton.style.left = `${Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 200))}px`;
     selectionButton.hidden = false;
@@ -800,6 +857,313 @@ function review(draft) {
     selectionButton.hidden = true;
     openComposer(anchor, quote);
   });
+
+  // ---------- keyboard ----------
+
+  /** The block the reader is looking at: the caret's (caret browsing), else the first one whose text is in view. */
+  function blockInView() {
+    const selection = document.getSelection();
+    const caret = selection && selection.anchorNode ? blockOfNode(selection.anchorNode) : null;
+    if (caret && draft.contains(caret)) {
+      const r = caret.getBoundingClientRect();
+      if (r.bottom > 0 && r.top < window.innerHeight) return caret;
+    }
+    const first = firstVisibleBlock();
+    return first ? /** @type {HTMLElement | null} */ (first.querySelector('[data-anchor]')) : null;
+  }
+
+  document.addEventListener('keydown', (event) => {
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    const target = /** @type {HTMLElement} */ (event.target);
+    if (target && target.closest && target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    if (event.code === 'KeyC') {
+      event.preventDefault();
+      const passage = selectedPassage();
+      const block = passage ? null : blockInView();
+      if (passage) openComposer(passage.anchor, passage.quote);
+      else if (block) openComposer(block.id, null);
+    } else if (event.code === 'KeyN') {
+      event.preventDefault();
+      goToNextNew();
+    }
+  });
+
+  // ---------- refusals ----------
+
+  /**
+   * Shows a refusal on the field it is about and puts the focus there (never on the page body).
+   * @param {CommentForm} form @param {HTMLElement} error @param {string} name @param {string} message
+   */
+  function fieldError(form, error, name, message) {
+    error.textContent = message;
+    form.querySelectorAll('[aria-invalid]').forEach(f => f.removeAttribute('aria-invalid'));
+    /** @type {HTMLElement | null} */
+    const control = (name && form.querySelector(`[name="${CSS.escape(name)}"]`)) || form.querySelector('textarea, input:not([type="hidden"]), select');
+    if (!control) return;
+    control.setAttribute('aria-invalid', 'true');
+    const hint = control.getAttribute('aria-describedby') || '';
+    if (!hint.split(' ').includes(error.id)) control.setAttribute('aria-describedby', `${hint} ${error.id}`.trim());
+    control.focus();
+  }
+
+  /**
+   * A typed passage that is not in the paragraph: the server offers the nearest one ("Did you
+   * mean “…”?"); a button puts it in the passage field.
+   * @param {CommentForm} form @param {HTMLElement} error @param {string} message
+   */
+  function offerNearest(form, error, message) {
+    const nearest = /Did you mean “([\s\S]+)”\?/.exec(message);
+    if (!nearest || !form.quote) return;
+    error.append(' ', el('button', { type: 'button', class: 'btn btn-sm btn-outline-primary use-nearest', text: `Use “${nearest[1]}”`, onclick: () => {
+      form.quote.value = nearest[1];
+      form.quote.removeAttribute('aria-invalid');
+      error.textContent = '';
+      form.quote.focus();
+    } }));
+  }
+
+  // ---------- keeping the reader in place ----------
+
+  const rows = /** @type {HTMLElement[]} */ ([...draft.querySelectorAll('[data-block-row]')]);
+
+  /** The first row whose text is (at least partly) below the top of the window. */
+  function firstVisibleBlock() {
+    let lo = 0, hi = rows.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid].getBoundingClientRect().bottom > 0) { found = mid; hi = mid - 1; } else lo = mid + 1;
+    }
+    const row = found < 0 ? null : rows[found];
+    return row ? /** @type {HTMLElement | null} */ (row.querySelector('.blk')) : null;
+  }
+
+  /**
+   * Runs a change to the page (a live comment, a presence line) without moving what the reader is
+   * looking at: the first visible line stays where it is on the screen. The margin never reflows
+   * the text; what does grow above the reader (a count under a block on a phone, a longer status
+   * line) is made up for by scrolling the same amount. The browser's own scroll anchoring is off
+   * on this page (overflow-anchor in site.css), so this is the one place that does it.
+   * @param {() => void} change
+   */
+  function steady(change) {
+    const anchor = window.scrollY > 0 ? firstVisibleBlock() : null;
+    const before = anchor ? anchor.getBoundingClientRect().top : 0;
+    change();
+    if (!anchor) return;
+    const moved = anchor.getBoundingClientRect().top - before;
+    if (Math.abs(moved) >= 1) window.scrollBy({ top: moved, behavior: 'instant' });
+  }
+
+  // ---------- new comments ----------
+
+  /** Comments by others that arrived while the page was open and the reader has not gone to yet. */
+  /** @type {Set<number>} */
+  const fresh = new Set();
+  const newButton = /** @type {HTMLButtonElement} */ (document.getElementById('new-comments'));
+  const newCountText = () => `${fresh.size} new comment${fresh.size === 1 ? '' : 's'}`;
+
+  function showNewCounter() {
+    for (const id of fresh) if (!comments.has(id)) fresh.delete(id);
+    newButton.hidden = fresh.size === 0;
+    newButton.replaceChildren(bubble(), ` ${newCountText()}`, el('span', { class: 'visually-hidden', text: ': go to the next' }));
+  }
+  newButton.addEventListener('click', goToNextNew);
+
+  // The next new comment in reading order, opened and focused; it stops being new.
+  function goToNextNew() {
+    const items = /** @type {HTMLElement[]} */ ([...document.querySelectorAll('.comment-new')]);
+    const item = items[0];
+    if (!item) { showNewCounter(); return; }
+    const id = Number(item.dataset.comment);
+    const column = /** @type {HTMLElement | null} */ (item.closest('[data-comments-for]'));
+    const anchor = column ? column.dataset.commentsFor || '' : '';
+    fresh.delete(id);
+    if (isPhone()) {
+      openSheet(anchor, document.getElementById(anchor));
+    } else {
+      opened = anchor;
+      layoutNow();
+    }
+    item.classList.remove('comment-new');
+    item.querySelector(':scope > .new-badge')?.remove();
+    item.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const blockEl = document.getElementById(anchor);
+    if (!isPhone() && blockEl) blockEl.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+    item.focus({ preventScroll: true });
+    item.classList.add('flash');
+    setTimeout(() => item.classList.remove('flash'), 1500);
+    if (column) updateBadge(anchor, column, Number(badgeOf(anchor)?.dataset.count || 0), column.querySelectorAll('.comment-new').length);
+    showNewCounter();
+  }
+
+  // ---------- the margin: badges, layout, and the sheet on phones ----------
+
+  const phone = window.matchMedia('(max-width: 991.98px)');
+  const isPhone = () => phone.matches;
+  /** The block whose thread the reader opened (or writes in); shown in full. */
+  /** @type {string | null} */
+  let opened = null;
+
+  /** A speech bubble, drawn (no image to load). */
+  function bubble() {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 20 20');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('class', 'bubble');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', 'M3 3h14a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H8l-4 3.5V14H3a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1z');
+    svg.append(path);
+    return svg;
+  }
+
+  /** @param {string} anchor @returns {HTMLButtonElement | null} */
+  const badgeOf = (anchor) => document.querySelector(`[data-badge-for="${CSS.escape(anchor)}"]`);
+
+  /**
+   * The count badge of a block's thread: in the margin where the thread is collapsed, under the
+   * block on a phone. Created when the block first has comments.
+   * @param {string} anchor @param {HTMLElement} column @param {number} count @param {number} newCount
+   */
+  function updateBadge(anchor, column, count, newCount) {
+    let badge = badgeOf(anchor);
+    if (!count) { if (badge) badge.hidden = true; return; }
+    if (!badge) {
+      badge = el('button', { type: 'button', class: 'thread-badge', 'data-badge-for': anchor, 'aria-expanded': 'false' });
+      badge.addEventListener('click', () => toggleThread(anchor, /** @type {HTMLButtonElement} */ (badgeOf(anchor))));
+      document.querySelector(`[data-block-row="${CSS.escape(anchor)}"]`)?.append(badge);
+    }
+    badge.hidden = false;
+    badge.dataset.count = String(count);
+    badge.classList.toggle('has-new', newCount > 0);
+    // Named by its content (no aria-label), so what is seen is what is heard: "3 comments on 1.1 Purpose…: “…”, new".
+    badge.replaceChildren(bubble(), el('span', { class: 'badge-count', text: String(count) }),
+      el('span', { class: 'visually-hidden', text: ` comment${count === 1 ? '' : 's'} on ${placeOf(anchor)}` }),
+      ...(newCount ? [el('span', { class: 'visually-hidden', text: ', ' }), el('span', { class: 'badge-new', text: 'new' })] : []));
+  }
+
+  /** @param {string} anchor @param {HTMLButtonElement} badge */
+  function toggleThread(anchor, badge) {
+    if (isPhone()) { openSheet(anchor, badge); return; }
+    opened = opened === anchor ? null : anchor;
+    layoutNow();
+    const column = columnFor(anchor);
+    if (opened && column) {
+      /** @type {HTMLElement | null} */
+      const first = column.querySelector('.comment') || column;
+      first.focus({ preventScroll: true });
+      column.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  // Esc in an opened thread folds it back to its badge and returns there.
+  draft.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || isPhone() || !(event.target instanceof HTMLElement)) return;
+    const column = /** @type {HTMLElement | null} */ (event.target.closest('[data-comments-for]'));
+    if (!column || column.querySelector('form[data-keep]')) return;
+    const anchor = column.dataset.commentsFor || '';
+    if (opened !== anchor) return;
+    opened = null;
+    layoutNow();
+    badgeOf(anchor)?.focus();
+  });
+
+  let layoutQueued = false;
+  // One pass per frame, however many changes asked for it.
+  function scheduleLayout() {
+    if (layoutQueued) return;
+    layoutQueued = true;
+    requestAnimationFrame(() => { layoutQueued = false; layoutNow(); });
+  }
+
+  function layoutNow() {
+    const columns = /** @type {HTMLElement[]} */ ([...draft.querySelectorAll('.blk-row > [data-comments-for]')]).filter(c => !c.hidden);
+    if (isPhone()) {
+      columns.forEach(c => { c.classList.remove('is-collapsed'); c.style.top = ''; });
+      draft.style.minHeight = '';
+      document.querySelectorAll('.thread-badge').forEach(b => { /** @type {HTMLElement} */ (b).style.top = ''; b.setAttribute('aria-expanded', 'false'); });
+      return;
+    }
+    // Read everything, then write everything: one layout, not one per thread.
+    const origin = draft.getBoundingClientRect().top;
+    const items = columns.map(c => {
+      const anchor = c.dataset.commentsFor || '';
+      const blockEl = c.parentElement?.querySelector('.blk');
+      return {
+        anchor, column: c,
+        blockTop: (blockEl ? blockEl.getBoundingClientRect().top : c.getBoundingClientRect().top) - origin,
+        height: c.offsetHeight,
+        open: anchor === opened || c.querySelector('form[data-keep]') !== null,
+      };
+    });
+    const placed = layoutMargin(items, { gap: 8, badgeHeight: 44 });
+    items.forEach((item, i) => {
+      const { top, collapsed } = placed[i];
+      item.column.style.top = `${top}px`;
+      item.column.classList.toggle('is-collapsed', collapsed);
+      const badge = badgeOf(item.anchor);
+      if (badge) {
+        badge.style.top = `${top}px`;
+        badge.classList.toggle('is-shown', collapsed);
+        badge.setAttribute('aria-expanded', String(!collapsed));
+      }
+    });
+    const last = placed.length ? placed[placed.length - 1].bottom : 0;
+    draft.style.minHeight = last > draft.scrollHeight ? `${last + 16}px` : '';
+  }
+
+  new ResizeObserver(scheduleLayout).observe(draft);
+  phone.addEventListener('change', () => { if (!isPhone() && sheet.open) sheet.close(); scheduleLayout(); });
+  document.fonts?.ready.then(scheduleLayout);
+
+  // On a phone a thread and its form open in a bottom sheet (a modal dialog): the block's column
+  // moves into it while open and back under its block when it closes.
+  const sheet = /** @type {HTMLDialogElement} */ (document.getElementById('thread-sheet'));
+  const sheetBody = /** @type {HTMLElement} */ (document.getElementById('thread-sheet-body'));
+  const sheetTitle = /** @type {HTMLElement} */ (document.getElementById('thread-sheet-title'));
+  /** @type {{ anchor: string, column: HTMLElement, home: Element | null, opener: HTMLElement | null } | null} */
+  let inSheet = null;
+
+  /** @param {string} anchor @param {HTMLElement | null} opener where the focus goes back to */
+  function openSheet(anchor, opener) {
+    const column = columnFor(anchor);
+    if (!column || !sheet) return;
+    if (inSheet && inSheet.anchor === anchor) return;
+    if (inSheet) putBack();
+    inSheet = { anchor, column, home: column.parentElement, opener };
+    sheetTitle.textContent = `Comments on ${placeOf(anchor)}`;
+    const add = writable() && !data.language ? el('button', { type: 'button', class: 'btn btn-primary sheet-add', text: 'Comment on this paragraph', onclick: () => openComposer(anchor, null) }) : null;
+    sheetBody.replaceChildren(column);
+    if (add && !column.querySelector('form[data-keep]')) sheetBody.prepend(add);
+    column.hidden = false;
+    if (!sheet.open) sheet.showModal();
+    /** @type {HTMLElement | null} */
+    const first = sheetBody.querySelector('textarea, input, select') || sheetBody.querySelector('.comment') || add;
+    if (first) first.focus();
+  }
+
+  function putBack() {
+    if (!inSheet) return;
+    const { anchor, column, home } = inSheet;
+    const badge = badgeOf(anchor);
+    if (home) home.insertBefore(column, badge && badge.parentElement === home ? badge : null);
+    inSheet = null;
+    renderBlock(anchor);
+  }
+
+  if (sheet) {
+    sheet.addEventListener('close', () => {
+      const opener = inSheet ? inSheet.opener : null;
+      const anchor = inSheet ? inSheet.anchor : '';
+      if (inSheet) inSheet.column.querySelectorAll('form[data-keep]').forEach(f => f.remove());
+      putBack();
+      const back = (opener && opener.isConnected ? opener : null) || badgeOf(anchor) || document.querySelector(`[data-add-comment="${CSS.escape(anchor)}"]`);
+      if (back instanceof HTMLElement) back.focus();
+    });
+    sheet.querySelector('[data-close-sheet]')?.addEventListener('click', () => sheet.close());
+    // A tap on the dimmed page above the sheet closes it too.
+    sheet.addEventListener('click', (event) => { if (event.target === sheet) sheet.close(); });
+  }
 
   queue.load();
   renderAll();

@@ -95,7 +95,8 @@ public sealed class HubTests(AppFactory app)
         { "body too long", (v, _) => Post(v, new string('a', 10_001)), "The comment is 10,001 characters long; at most 10,000 are allowed." },
         { "proposed change too long", (v, _) => Post(v, proposed: new string('b', 10_001)), "The proposed change is 10,001 characters long; at most 10,000 are allowed." },
         { "unknown anchor", (v, _) => Post(v, anchor: "s99.9-p9"), "There is no paragraph 's99.9-p9' in v3" },
-        { "quote not in block", (v, _) => Post(v, quote: new QuoteInput("words that are not in this paragraph", null, null, null)), "The selected passage was not found in s2.1-p1" },
+        { "quote not in block", (v, _) => Post(v, quote: new QuoteInput("words that are not in this paragraph", null, null, null)), "The passage you gave is not in this paragraph." },
+        { "typo in a typed quote", (v, text) => Post(v, quote: new QuoteInput(Typo(text[10..40]), null, null, null)), "Did you mean “" },
         { "empty quote", (v, _) => Post(v, quote: new QuoteInput("  ", null, null, null)), "The selected passage is empty" },
         { "unknown type", (v, _) => Post(v, type: (CommentType)42), "The comment type must be general, technical or editorial." },
         { "reply to a missing comment", (v, _) => Post(v, parentId: 987654), "The comment you are replying to (#987654) does not exist on v3." },
@@ -103,6 +104,23 @@ public sealed class HubTests(AppFactory app)
         { "unknown version", (_, _) => Post(987654), "Draft version 987654 does not exist." },
         { "deeply nested markdown", (v, _) => Post(v, new string('>', 60) + " x"), "nested" },
     };
+
+    /// <summary>The passage with one letter changed, as someone typing it might.</summary>
+    private static string Typo(string passage) => passage[..5] + (passage[5] == 'x' ? 'y' : 'x') + passage[6..];
+
+    [Fact]
+    public async Task A_typed_passage_is_matched_ignoring_case_and_white_space_and_stored_with_the_blocks_words()
+    {
+        var (versionId, text) = await ConsultationDraftAsync(app);
+        await using var esi = await app.HubAsync("expert@demo.local");
+        var exact = text[10..40].Trim();
+        var typed = "  " + exact.ToUpperInvariant().Replace(" ", "   \n") + " ";
+
+        var posted = await esi.InvokeAsync<CommentView>("PostComment", Post(versionId, "On the typed words.", quote: new QuoteInput(typed, null, null, null)));
+
+        Assert.Equal(exact, posted.Quote!.Exact);
+        Assert.Equal(text.IndexOf(exact, StringComparison.Ordinal), posted.Quote.Start);
+    }
 
     [Theory]
     [MemberData(nameof(InvalidPosts))]

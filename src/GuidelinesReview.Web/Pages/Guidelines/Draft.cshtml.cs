@@ -23,8 +23,20 @@ namespace GuidelinesReview.Web.Pages.Guidelines;
 /// </summary>
 [CompressResponse]
 [AllowAnonymous] // publicly consulted versions of some guidelines are readable without signing in (ReadAccess)
-public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consultations.ConsultationService consultations, LocalizedVersions localized, Consultations.ReadAccess access) : PageModel
+public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consultations.ConsultationService consultations, LocalizedVersions localized, Consultations.ReadAccess access, BlockPlaces places, DiffService diffs) : PageModel
 {
+    /// <summary>Each block's place in words (section number and title, first words), by anchor: what forms and threads name.</summary>
+    public IReadOnlyDictionary<string, BlockPlace> Places { get; private set; } = new Dictionary<string, BlockPlace>();
+
+    /// <summary>The label of a block, or its anchor when (never expected) the version has no place for it.</summary>
+    public string PlaceOf(string anchor) => Places.TryGetValue(anchor, out var place) ? place.Label : anchor;
+
+    /// <summary>The guideline's newest version when it is not this one: the page says so and links each block to it.</summary>
+    public VersionSummary? Current { get; private set; }
+
+    /// <summary>For a superseded version: where each block stands in <see cref="Current"/> (null: its text is gone).</summary>
+    public IReadOnlyDictionary<string, string?> InCurrent { get; private set; } = new Dictionary<string, string?>();
+
     /// <summary>Not signed in: the text without comments, with a call to register or sign in.</summary>
     public bool Anonymous { get; private set; }
 
@@ -83,6 +95,7 @@ public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consulta
         language = Language?.Code,
         sourceLanguage = View.Version.Language,
         languages = Languages.ToDictionary(l => l.Language.Code, l => l.Language.EnglishName),
+        current = Current?.Number,
     }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Default });
 
     public string VersionPath => $"/guidelines/{View.Guideline.Slug}/v/{View.Version.Number}";
@@ -153,6 +166,15 @@ public sealed class DraftModel(DraftReader reader, MeetingReader rooms, Consulta
                 RoomId = null;
             }
         }
+        Places = await places.ForVersionAsync(view.Version.Id, ct);
+        if (view.AllVersions[^1].Number > view.Version.Number && await reader.VersionIdAsync(view.Guideline.Id, view.AllVersions[^1].Number, ct) is { } currentId)
+        {
+            Current = view.AllVersions[^1];
+            // The alignment the compare view computes (cached per pair of versions).
+            var diff = await diffs.CompareAsync(view.Version.Id, currentId, ct);
+            InCurrent = diff.Pairs.Where(p => p.Old is not null).ToDictionary(p => p.Old!.Anchor, p => p.New?.Anchor, StringComparer.Ordinal);
+        }
+
         SectionsByAnchor = view.Sections.ToDictionary(s => s.Anchor, StringComparer.Ordinal);
         Children = view.Sections.ToLookup(s => s.ParentAnchor);
 

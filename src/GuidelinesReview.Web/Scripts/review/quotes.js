@@ -116,3 +116,24 @@ export function highlightSegments(text, quoted) {
   }
   return segments;
 }
+
+/** A letter, digit or joiner inside a word (apostrophes and hyphens between letters). */
+const wordChar = /[\p{L}\p{N}\p{M}_]/u;
+
+/**
+ * Widens [start, end) of `text` to whole words, as word processors do with a drag selection:
+ * a selection starting or ending inside a word takes all of it ("al tools such as" → "digital
+ * tools such as"). White space at either edge is dropped.
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ * @returns {[number, number]}
+ */
+export function snapToWords(text, start, end) {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (start >= end) return [start, end];
+  while (start > 0 && wordChar.test(text[start - 1]) && wordChar.test(text[start])) start--;
+  while (end < text.length && wordChar.test(text[end]) && wordChar.test(text[end - 1])) end++;
+  return [start, end];
+}

@@ -3,7 +3,7 @@
 // what gets quoted, and the words highlighted are the words commented on.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { quoteFromSelection, quoteTyped, indexText, highlightSegments } from '../review/quotes.js';
+import { quoteFromSelection, quoteTyped, indexText, highlightSegments, snapToWords } from '../review/quotes.js';
 
 const block = 'Cities should publish their data. Residents should be able to reuse the data, and cities should say how.';
 
@@ -101,4 +101,15 @@ test('overlapping passages are cut so the shared words name both comments', () =
     ['reuse', [1, 2]],
     [' the data', [2]],
   ]);
+});
+
+test('a selection starting or ending inside a word is widened to whole words', () => {
+  const text = 'Cities adopt digital tools such as open data.';
+  const at = text.indexOf('al tools such a');
+  const [start, end] = snapToWords(text, at, at + 'al tools such a'.length);
+  assert.equal(text.slice(start, end), 'digital tools such as');
+  const [s2, e2] = snapToWords(text, text.indexOf(' tools '), text.indexOf(' tools ') + 7);
+  assert.equal(text.slice(s2, e2), 'tools');
+  const [s3, e3] = snapToWords('l’accès aux données', 2, 5);
+  assert.equal('l’accès aux données'.slice(s3, e3), 'accès');
 });
