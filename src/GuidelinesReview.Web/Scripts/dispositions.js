@@ -58,8 +58,9 @@ async function freshRow(id) {
  * seq the form carries) is replaced, so what the person typed stays.
  * @param {number} id
  * @param {boolean} keepForm
+ * @param {string} [focused] the id of the control that had focus when the person acted (a busy button loses it)
  */
-async function redraw(id, keepForm) {
+async function redraw(id, keepForm, focused = '') {
   const old = rowOf(id);
   const row = await freshRow(id);
   if (!old || !row) return;
@@ -76,7 +77,6 @@ async function redraw(id, keepForm) {
     return;
   }
 
-  const focused = document.activeElement instanceof HTMLElement && old.contains(document.activeElement) ? document.activeElement.id : '';
   old.replaceWith(row);
   const pick = /** @type {HTMLInputElement | null} */ (row.querySelector('.row-pick'));
   if (pick) pick.checked = picked;
@@ -98,6 +98,8 @@ async function decide(form, submitter) {
   const id = Number(data.get('commentId'));
   const expected = Number(data.get('expected') ?? 0);
   const reset = submitter?.id === `reset-${id}`;
+  const active = document.activeElement;
+  const focused = active instanceof HTMLElement && form.contains(active) ? active.id : '';
   const decision = String(data.get('decision') ?? '');
   if (!reset && !decision) {
     say(id, `Comment #${id}: choose a decision. Nothing was changed.`, true);
@@ -122,7 +124,7 @@ async function decide(form, submitter) {
         expected,
       });
     submitter?.removeAttribute('disabled');
-    await redraw(id, false);
+    await redraw(id, false, focused);
     say(id, saved.disposition ? `Decision recorded on comment #${id}: ${saved.disposition.decisionName}.` : `Comment #${id} is back to “not yet decided”.`, false);
   } catch (e) {
     submitter?.removeAttribute('disabled');
@@ -136,6 +138,7 @@ async function decide(form, submitter) {
     const message = errorText(e);
     if (isStale(message)) await redraw(id, true);
     say(id, `Comment #${id}: ${message}`, true);
+    if (focused) document.getElementById(focused)?.focus();
   } finally {
     form.removeAttribute('aria-busy');
   }
@@ -180,7 +183,7 @@ async function decideMany(form) {
       observation: String(new FormData(form).get('observation') ?? ''),
     });
     for (const item of result.items) {
-      await redraw(item.commentId, false);
+      await redraw(item.commentId, false, '');
       const box = /** @type {HTMLInputElement | null} */ (rowOf(item.commentId)?.querySelector('.row-pick') ?? null);
       // What was done is unselected; what was refused stays selected, to look at and retry.
       if (box) box.checked = item.problem !== null;
