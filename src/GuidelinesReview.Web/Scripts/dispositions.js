@@ -217,7 +217,12 @@ document.addEventListener('submit', (event) => {
 });
 
 rows?.addEventListener('change', (event) => {
-  if (event.target instanceof HTMLInputElement && event.target.classList.contains('row-pick')) updateCount();
+  const changed = event.target;
+  if (changed instanceof HTMLInputElement && changed.classList.contains('row-pick')) updateCount();
+  // "at paragraph" offers the paragraphs of the version chosen in "addressed in".
+  if (changed instanceof HTMLSelectElement && changed.classList.contains('addressed-version') && changed.value) {
+    changed.closest('form')?.querySelector('input[name="addressedAnchor"]')?.setAttribute('list', `places-v${changed.value}`);
+  }
 });
 
 pickAll?.addEventListener('change', () => {

@@ -65,6 +65,13 @@ public sealed class DispositionInPlaceTests(AppFactory app)
 
         Assert.Equal((3, "s2.1-p1"), (saved.Disposition!.AddressedVersion, saved.Disposition.AddressedAnchor));
         Assert.Equal("There is no paragraph 's77-p1' in v3.", badAnchor.Message);
+        var client = await app.SignInAsync("secretariat@demo.local");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/guidelines/{AppFactory.SampleSlug}/v/2/dispositions"));
+        var row = WebUtility.HtmlDecode(await client.GetStringAsync($"/guidelines/{AppFactory.SampleSlug}/v/2/dispositions?handler=Row&commentId={id}"));
+        Assert.Matches(@"Addressed in v3 at 2\.1 [^<]+: “", row);
+        Assert.Contains("list=\"places-v3\"", row, StringComparison.Ordinal);
+        Assert.Contains("<datalist id=\"places-v3\">", page, StringComparison.Ordinal);
+        Assert.Matches(@"<option value=""s2\.1-p1"" label=""2\.1 [^""]+: “", page);
     }
 
     [Fact]

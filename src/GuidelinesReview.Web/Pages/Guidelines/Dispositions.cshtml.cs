@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GuidelinesReview.Web.Pages.Guidelines;
 
 /// <summary>The secretariat's table of every comment on a version and what was decided about it.</summary>
-public sealed class DispositionsModel(DraftReader reader, DispositionQueries queries, CommentService comments, AppDbContext db) : PageModel
+public sealed class DispositionsModel(DraftReader reader, DispositionQueries queries, CommentService comments, AppDbContext db, BlockPlaces places) : PageModel
 {
     [FromQuery(Name = "section")] public string? Section { get; set; }
     [FromQuery(Name = "type")] public CommentType? Type { get; set; }
@@ -48,6 +48,7 @@ public sealed class DispositionsModel(DraftReader reader, DispositionQueries que
         }
 
         View = view;
+        await LoadLaterPlacesAsync(ct);
         var all = await queries.LinesAsync(view.Version.Id, ct);
         var filter = new DispositionFilter(
             Blank(Section), Type,
@@ -71,6 +72,7 @@ public sealed class DispositionsModel(DraftReader reader, DispositionQueries que
         }
 
         View = view;
+        await LoadLaterPlacesAsync(ct);
         return Partial("_DispositionRow", new DispositionRowModel(this, line));
     }
 
@@ -208,6 +210,26 @@ public sealed class DispositionsModel(DraftReader reader, DispositionQueries que
 
     public string TermName(string key, bool area) =>
         (area ? View.Areas : View.Principles).FirstOrDefault(t => t.Key == key)?.Name ?? key;
+
+    /// <summary>The blocks of every later version in words, by version number: "addressed in" picks from them.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<string, Core.Drafts.BlockPlace>> LaterPlaces { get; private set; } = new Dictionary<int, IReadOnlyDictionary<string, Core.Drafts.BlockPlace>>();
+
+    private async Task LoadLaterPlacesAsync(CancellationToken ct)
+    {
+        var later = new Dictionary<int, IReadOnlyDictionary<string, Core.Drafts.BlockPlace>>();
+        var ids = await db.DraftVersions.Where(v => v.GuidelineId == View.Guideline.Id && v.Number > View.Version.Number)
+            .Select(v => new { v.Id, v.Number }).ToListAsync(ct);
+        foreach (var v in ids.OrderBy(v => v.Number))
+        {
+            later[v.Number] = await places.ForVersionAsync(v.Id, ct);
+        }
+
+        LaterPlaces = later;
+    }
+
+    /// <summary>A paragraph of a later version in words, or its anchor when that version's places are not at hand.</summary>
+    public string PlaceIn(int versionNumber, string anchor) =>
+        LaterPlaces.GetValueOrDefault(versionNumber)?.GetValueOrDefault(anchor)?.Label ?? anchor;
 
     /// <summary>The versions a comment on <paramref name="commentVersion"/> can have been addressed in.</summary>
     public IReadOnlyList<int> AddressableVersions(int commentVersion) =>
