@@ -26,7 +26,24 @@ public sealed record PostCommentInput(
 
 public sealed record EditCommentInput(int CommentId, CommentType? Type, string Body, string? ProposedText);
 
-public sealed record DispositionInput(int CommentId, Decision Decision, string? Observation, int? AddressedVersionNumber, string? AddressedAnchor);
+/// <summary>
+/// A decision. <see cref="Expected"/> is the seq of the decision event the form was built on (0 when
+/// it showed "not yet decided"): if a colleague decided since, the save is refused and names their
+/// decision. Null skips that check (an API client that means to overwrite).
+/// </summary>
+public sealed record DispositionInput(int CommentId, Decision Decision, string? Observation, int? AddressedVersionNumber, string? AddressedAnchor, long? Expected = null);
+
+/// <summary>Sets a comment back to "not yet decided"; <see cref="Expected"/> as in <see cref="DispositionInput"/>.</summary>
+public sealed record ResetDispositionInput(int CommentId, long? Expected = null);
+
+/// <summary>One comment of a bulk decision, with the decision seq its row showed (see <see cref="DispositionInput.Expected"/>).</summary>
+public sealed record BulkTarget(int CommentId, long? Expected = null);
+
+/// <summary>One decision and observation for several comments; "addressed in" is kept as it was on each.</summary>
+public sealed record BulkDispositionInput(IReadOnlyList<BulkTarget> Comments, Decision Decision, string? Observation);
+
+/// <summary>What a bulk decision did: a sentence for people, each comment's outcome, and the comments as they now are.</summary>
+public sealed record BulkDispositionResult(string Summary, IReadOnlyList<BulkItem> Items, IReadOnlyList<CommentView> Changed);
 
 public sealed record RetagInput(int CommentId, IReadOnlyList<string>? Areas, IReadOnlyList<string>? Principles);
 

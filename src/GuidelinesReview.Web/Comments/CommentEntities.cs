@@ -102,6 +102,9 @@ public enum CommentEventKind
     Disposed,
     Retagged,
     Replied,
+
+    /// <summary>The secretariat set the comment back to "not yet decided" (the note says what it was).</summary>
+    DispositionReset,
 }
 
 /// <summary>

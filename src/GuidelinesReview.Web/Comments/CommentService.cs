@@ -382,6 +382,82 @@ public sealed partial class CommentService(
     {
         limiter.AcquireAction(caller.UserId);
         RequireModerator(caller);
+        return await DecideAsync(caller, input, keepAddressed: false, ct);
+    }
+
+    /// <summary>
+    /// One decision for several comments in one step. Each comment is decided (or refused, with why)
+    /// on its own, so one stale row does not hold back the rest; the summary says which was which.
+    /// </summary>
+    public async Task<BulkDispositionResult> SetDispositionsAsync(Caller caller, BulkDispositionInput input, CancellationToken ct)
+    {
+        limiter.AcquireAction(caller.UserId);
+        RequireModerator(caller);
+        var targets = (input.Comments ?? []).DistinctBy(c => c.CommentId).ToList();
+        if (targets.Count == 0)
+        {
+            throw RefusedException.Invalid("Select at least one comment to apply the decision to.");
+        }
+
+        if (targets.Count > DispositionRules.MaxBulk)
+        {
+            throw RefusedException.Invalid($"{targets.Count:N0} comments were selected; at most {DispositionRules.MaxBulk:N0} can be decided in one step.");
+        }
+
+        var items = new List<BulkItem>();
+        var changed = new List<CommentView>();
+        foreach (var target in targets)
+        {
+            try
+            {
+                changed.Add(await DecideAsync(caller, new DispositionInput(target.CommentId, input.Decision, input.Observation, null, null, target.Expected), keepAddressed: true, ct));
+                items.Add(new BulkItem(target.CommentId, null));
+            }
+            catch (RefusedException e)
+            {
+                db.ChangeTracker.Clear();
+                items.Add(new BulkItem(target.CommentId, e.Message));
+            }
+        }
+
+        var what = Enum.IsDefined(input.Decision) ? $"Recorded “{CommentNames.Of(input.Decision)}”" : "Recorded";
+        return new BulkDispositionResult(DispositionRules.Summary(what, items), items, changed);
+    }
+
+    /// <summary>Sets a decided comment back to "not yet decided"; the history keeps what it was.</summary>
+    public async Task<CommentView> ResetDispositionAsync(Caller caller, ResetDispositionInput input, CancellationToken ct)
+    {
+        limiter.AcquireAction(caller.UserId);
+        RequireModerator(caller);
+        var comment = await FindAsync(input.CommentId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await CheckFreshAsync(comment.Id, input.Expected, ct);
+        var disposition = await db.Dispositions.FirstOrDefaultAsync(d => d.CommentId == comment.Id, ct)
+            ?? throw new RefusedException(RefusedBecause.Conflict, $"Comment #{comment.Id} is not decided yet, so there is nothing to reset.");
+        db.Dispositions.Remove(disposition);
+        return await CommitAsync(comment, CommentEventKind.DispositionReset, caller, $"was {CommentNames.Of(disposition.Decision)}", ct, transaction);
+    }
+
+    /// <summary>The latest decision (or reset) of a comment: who, what and when; null when it was never decided.</summary>
+    public async Task<DecisionStamp?> LatestDecisionAsync(int commentId, CancellationToken ct) =>
+        await (from e in db.CommentEvents
+               where e.CommentId == commentId && (e.Kind == CommentEventKind.Disposed || e.Kind == CommentEventKind.DispositionReset)
+               orderby e.Id descending
+               join u in db.Users on e.ActorId equals u.Id into actors
+               from u in actors.DefaultIfEmpty()
+               select new DecisionStamp(e.Id, u == null ? "Someone" : u.DisplayName, e.Kind == CommentEventKind.Disposed ? e.Note : null, e.At))
+            .FirstOrDefaultAsync(ct);
+
+    private async Task CheckFreshAsync(int commentId, long? expected, CancellationToken ct)
+    {
+        if (expected is not null && DispositionRules.CheckFresh(expected, await LatestDecisionAsync(commentId, ct)) is { } stale)
+        {
+            throw new RefusedException(RefusedBecause.Conflict, stale);
+        }
+    }
+
+    private async Task<CommentView> DecideAsync(Caller caller, DispositionInput input, bool keepAddressed, CancellationToken ct)
+    {
         if (!Enum.IsDefined(input.Decision))
         {
             throw RefusedException.Invalid("Choose a decision: accepted, accepted in part, not accepted, noted or out of scope.");
@@ -403,9 +479,14 @@ public sealed partial class CommentService(
         string? addressedAnchor = null;
         if (input.AddressedVersionNumber is { } number)
         {
-            var guidelineId = await db.DraftVersions.Where(v => v.Id == comment.VersionId).Select(v => v.GuidelineId).SingleAsync(ct);
-            addressedVersionId = await db.DraftVersions.Where(v => v.GuidelineId == guidelineId && v.Number == number).Select(v => (int?)v.Id).SingleOrDefaultAsync(ct)
+            var own = await db.DraftVersions.Where(v => v.Id == comment.VersionId).Select(v => new { v.GuidelineId, v.Number }).SingleAsync(ct);
+            addressedVersionId = await db.DraftVersions.Where(v => v.GuidelineId == own.GuidelineId && v.Number == number).Select(v => (int?)v.Id).SingleOrDefaultAsync(ct)
                 ?? throw RefusedException.NotFound($"There is no v{number} of this guideline to point to.");
+            if (DispositionRules.CheckAddressedIn(own.Number, number) is { } older)
+            {
+                throw RefusedException.Invalid(older);
+            }
+
             addressedAnchor = input.AddressedAnchor?.Trim();
             if (!string.IsNullOrEmpty(addressedAnchor) && !await db.Blocks.AnyAsync(b => b.VersionId == addressedVersionId && b.Anchor == addressedAnchor, ct))
             {
@@ -419,6 +500,10 @@ public sealed partial class CommentService(
             throw RefusedException.Invalid("Say which version the paragraph is in.");
         }
 
+        // The check and the write hold SQLite's write lock together, so two colleagues saving at
+        // the same moment are serialised: the second one sees the first one's decision and is refused.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await CheckFreshAsync(comment.Id, input.Expected, ct);
         var disposition = await db.Dispositions.FirstOrDefaultAsync(d => d.CommentId == comment.Id, ct);
         if (disposition is null)
         {
@@ -428,12 +513,16 @@ public sealed partial class CommentService(
 
         disposition.Decision = input.Decision;
         disposition.Observation = observation;
-        disposition.AddressedVersionId = addressedVersionId;
-        disposition.AddressedAnchor = addressedAnchor;
+        if (!keepAddressed)
+        {
+            disposition.AddressedVersionId = addressedVersionId;
+            disposition.AddressedAnchor = addressedAnchor;
+        }
+
         disposition.DecidedById = caller.UserId;
         disposition.DecidedAt = Now;
         await notifications.DecisionAsync(comment, disposition, ct);
-        return await CommitAsync(comment, CommentEventKind.Disposed, caller, CommentNames.Of(input.Decision), ct);
+        return await CommitAsync(comment, CommentEventKind.Disposed, caller, CommentNames.Of(input.Decision), ct, transaction);
     }
 
     public async Task<CommentView> RetagAsync(Caller caller, RetagInput input, CancellationToken ct)
@@ -489,12 +578,17 @@ public sealed partial class CommentService(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private async Task<CommentView> CommitAsync(Comment comment, CommentEventKind kind, Caller caller, string? note, CancellationToken ct)
+    private async Task<CommentView> CommitAsync(Comment comment, CommentEventKind kind, Caller caller, string? note, CancellationToken ct,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction = null)
     {
         AddEvent(comment, kind, caller, note);
         try
         {
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateException)
         {

@@ -61,6 +61,9 @@ public static class CommentsApi
         api.MapPut("/comments/{id:int}/disposition", async (int id, [FromBody] DispositionInput input, HttpContext http, CommentService comments, CancellationToken ct) =>
             Results.Ok(await comments.SetDispositionAsync(Caller.From(http.User), input with { CommentId = id }, ct)));
 
+        api.MapDelete("/comments/{id:int}/disposition", async (int id, long? expected, HttpContext http, CommentService comments, CancellationToken ct) =>
+            Results.Ok(await comments.ResetDispositionAsync(Caller.From(http.User), new ResetDispositionInput(id, expected), ct)));
+
         api.MapPut("/comments/{id:int}/tags", async (int id, [FromBody] RetagInput input, HttpContext http, CommentService comments, CancellationToken ct) =>
             Results.Ok(await comments.RetagAsync(Caller.From(http.User), input with { CommentId = id }, ct)));
 

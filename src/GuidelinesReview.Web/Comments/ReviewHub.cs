@@ -89,6 +89,10 @@ public sealed class ReviewHub(
 
     public Task<CommentView> SetDisposition(DispositionInput input) => comments.SetDispositionAsync(Caller, input, Context.ConnectionAborted);
 
+    public Task<BulkDispositionResult> SetDispositions(BulkDispositionInput input) => comments.SetDispositionsAsync(Caller, input, Context.ConnectionAborted);
+
+    public Task<CommentView> ResetDisposition(ResetDispositionInput input) => comments.ResetDispositionAsync(Caller, input, Context.ConnectionAborted);
+
     public Task<CommentView> RetagComment(RetagInput input) => comments.RetagAsync(Caller, input, Context.ConnectionAborted);
 
     public Task<CommentHistory> GetHistory(int commentId) => comments.HistoryAsync(Caller, commentId, Context.ConnectionAborted);

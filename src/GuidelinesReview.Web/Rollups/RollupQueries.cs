@@ -29,7 +29,27 @@ public sealed record RollupSource(
     IReadOnlyList<string> Languages);
 
 /// <summary>What the drill-down lists for one item.</summary>
-public sealed record RollupItemDetail(RollupItemKind Kind, int Id, string Text, string Who, string? Anchor, string? Room, int? RoomId, string? MeetingSlug, Decision? Decision, string? Language = null);
+public sealed record RollupItemDetail(RollupItemKind Kind, int Id, string Text, string Who, string? Anchor, string? Room, int? RoomId, string? MeetingSlug, Decision? Decision, string? Language = null)
+{
+    /// <summary>
+    /// The text as the page shows it: Markdown rendered by <see cref="Core.Markdown.SafeMarkdown"/> (never
+    /// raw <c>**</c>); a text the renderer refuses (too deeply nested) is shown as plain, encoded text.
+    /// </summary>
+    public string Html
+    {
+        get
+        {
+            try
+            {
+                return Core.Markdown.SafeMarkdown.ToHtml(Text, int.MaxValue);
+            }
+            catch (Core.Markdown.MarkdownRejectedException)
+            {
+                return $"<p>{System.Net.WebUtility.HtmlEncode(Text)}</p>";
+            }
+        }
+    }
+}
 
 /// <summary>
 /// Loads a version's feedback for the rollup in a fixed number of queries (comments, their

@@ -11,7 +11,7 @@ namespace GuidelinesReview.Web.Pages.Guidelines;
 /// stakeholder group and region, disposition progress, a drill-down into one cell or area, and
 /// the key findings written for it.
 /// </summary>
-public sealed class RollupModel(RollupQueries queries, KeyFindingService findings) : PageModel
+public sealed class RollupModel(RollupQueries queries, KeyFindingService findings, GuidelinesReview.Web.Drafts.BlockPlaces places) : PageModel
 {
     public const int PageSize = 100;
 
@@ -24,6 +24,9 @@ public sealed class RollupModel(RollupQueries queries, KeyFindingService finding
 
     public VersionRef Version { get; private set; } = null!;
     public RollupSource Source { get; private set; } = null!;
+
+    /// <summary>The version's blocks in words, for the drill-down's "where in the draft".</summary>
+    public IReadOnlyDictionary<string, GuidelinesReview.Core.Drafts.BlockPlace> Places { get; private set; } = new Dictionary<string, GuidelinesReview.Core.Drafts.BlockPlace>();
     public RollupQueryString Query { get; private set; } = null!;
     public Rollup Rollup { get; private set; } = null!;
     public IReadOnlyList<KeyFindingView> Findings { get; private set; } = [];
@@ -127,6 +130,7 @@ public sealed class RollupModel(RollupQueries queries, KeyFindingService finding
         Query = RollupQueryString.Parse(Request.Query, Source.Windows, Source.Languages);
         Rollup = Rollup.Build(Source.Items, Query.Filter);
         Findings = await findings.ListAsync(version.Id, ct);
+        Places = await places.ForVersionAsync(version.Id, ct);
         Coverage = KeyFindingCoverage.Covered(Rollup, Findings.Select(f => f.Links));
         if (Area is { } area)
         {
