@@ -84,7 +84,7 @@ public sealed record ReportSummary(
 
 /// <summary>
 /// An entry of the disposition annex: a comment, once, with the areas and principles it is
-/// counted under ("Engagement › Community"), which the details refer to by its number.
+/// counted under ("Engagement › Community, Transparency"), which the details refer to by its number.
 /// </summary>
 public sealed record AnnexEntry(ReportComment Comment, IReadOnlyList<string> TaggedUnder)
 {
@@ -129,7 +129,7 @@ public sealed record FindingsReport(string Title, string Scope, int Total, Repor
 
         ReportFinding Of(Finding f) => new(f.Links.Principle is null ? null : PrincipleName(f.Links.Principle), f.Markdown, covers[f.Links.Id]);
 
-        var taggedUnder = new Dictionary<int, List<string>>();
+        var taggedUnder = new Dictionary<int, List<(string Area, string? Principle)>>();
         var result = new List<ReportArea>();
         foreach (var area in allAreas)
         {
@@ -158,7 +158,7 @@ public sealed record FindingsReport(string Title, string Scope, int Total, Repor
                         taggedUnder[id] = list = [];
                     }
 
-                    list.Add(principle.Id == Rollup.None ? area.Name : $"{area.Name} › {principle.Name}");
+                    list.Add((area.Name, principle.Id == Rollup.None ? null : principle.Name));
                 }
 
                 sections.Add(new ReportPrinciple(
@@ -174,7 +174,7 @@ public sealed record FindingsReport(string Title, string Scope, int Total, Repor
 
         var counted = rollup.Items.Where(i => i.Kind == RollupItemKind.Comment).Select(i => i.Id).ToHashSet();
         var annex = comments.Values.Where(c => counted.Contains(c.Id))
-            .Select(c => new AnnexEntry(c, taggedUnder.GetValueOrDefault(c.Id) ?? [])).ToList();
+            .Select(c => new AnnexEntry(c, Tags(taggedUnder.GetValueOrDefault(c.Id)))).ToList();
         var decisions = Enum.GetValues<Decision>().Select(d => new DecisionCount(CommentNames.Of(d), annex.Count(e => e.Comment.Decision == d)))
             .Append(new DecisionCount(ReportComment.Undecided, annex.Count(e => e.Comment.Decision is null)))
             .ToList();
@@ -186,6 +186,14 @@ public sealed record FindingsReport(string Title, string Scope, int Total, Repor
             CountsOf(rollup.Items));
         return new FindingsReport(title, scope, rollup.Total, summary, result, annex);
     }
+
+    /// <summary>"Engagement › Community, Transparency": each area once, with the principles the comment is counted under in it.</summary>
+    private static IReadOnlyList<string> Tags(List<(string Area, string? Principle)>? tags) =>
+        tags is null ? [] : tags.GroupBy(t => t.Area).Select(g =>
+        {
+            var principles = g.Select(t => t.Principle).OfType<string>().ToList();
+            return principles.Count == 0 ? g.Key : $"{g.Key} › {string.Join(", ", principles)}";
+        }).ToList();
 
     private static ReportCounts CountsOf(IReadOnlyList<RollupItem> items) => new(
         items.Count,

@@ -111,16 +111,28 @@ public static class FindingsWord
 
         body.Append(Para("Who was heard", "Heading2"));
         body.Append(Para(FindingsExport.HeardLine(report.Summary)));
-        if (report.Summary.Heard.ByGroup.Count > 0)
+        if (report.Summary.Heard.ByGroup.Count + report.Summary.Heard.ByRegion.Count > 0)
         {
-            body.Append(Tally("Stakeholder group", "Items", report.Summary.Heard.ByGroup));
-            body.Append(Para(""));
+            body.Append(Heard(report.Summary.Heard));
+        }
+    }
+
+    /// <summary>Stakeholder groups and regions side by side, so who was heard fits beside the decisions on the first page.</summary>
+    private static Table Heard(ReportCounts heard)
+    {
+        int[] widths = [3300, 1000, 3300, 1000];
+        var table = NewTable(widths);
+        table.Append(Row(header: true, Cell(widths[0], Strong("Stakeholder group")), Cell(widths[1], Right(Strong("Items"))),
+            Cell(widths[2], Strong("Region")), Cell(widths[3], Right(Strong("Items")))));
+        for (var i = 0; i < Math.Max(heard.ByGroup.Count, heard.ByRegion.Count); i++)
+        {
+            TableCell[] Pair((string Label, int Count)[] rows, int column) => i < rows.Length
+                ? [Cell(widths[column], Para(rows[i].Label)), Cell(widths[column + 1], Right(Para(rows[i].Count.ToString("N0", CultureInfo.InvariantCulture))))]
+                : [Cell(widths[column]), Cell(widths[column + 1])];
+            table.Append(Row(false, [.. Pair([.. heard.ByGroup], 0), .. Pair([.. heard.ByRegion], 2)]));
         }
 
-        if (report.Summary.Heard.ByRegion.Count > 0)
-        {
-            body.Append(Tally("Region", "Items", report.Summary.Heard.ByRegion));
-        }
+        return table;
     }
 
     private static void Findings(Body body, WordMarkdown markdown, IReadOnlyList<ReportFinding> findings, bool withPrinciple)
@@ -311,17 +323,8 @@ public static class FindingsWord
     {
         var part = main.AddNewPart<FooterPart>();
         var paragraph = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
-        paragraph.Append(Small(new Paragraph(Run("Page "))).Elements<Run>().Select(r => (Run)r.CloneNode(true)));
-        foreach (var (code, _) in new[] { ("PAGE", 0), ("NUMPAGES", 1) })
-        {
-            if (code == "NUMPAGES")
-            {
-                paragraph.Append(Run(" of "));
-            }
-
-            paragraph.Append(new SimpleField(Run("1")) { Instruction = $" {code} " });
-        }
-
+        Run Grey(string text) => new(new RunProperties(new Color { Val = "555555" }, new FontSize { Val = "18" }), new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        paragraph.Append(Grey("Page "), new SimpleField(Grey("1")) { Instruction = " PAGE " }, Grey(" of "), new SimpleField(Grey("1")) { Instruction = " NUMPAGES " });
         part.Footer = new Footer(paragraph);
         part.Footer.Save();
         return main.GetIdOfPart(part);

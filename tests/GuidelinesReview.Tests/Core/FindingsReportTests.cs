@@ -61,7 +61,7 @@ public sealed class FindingsReportTests
         var report = Report();
 
         Assert.Equal([1, 2], report.Annex.Select(e => e.Number));
-        Assert.Equal(["Engagement › Community", "Engagement › Transparency"], report.Annex[0].TaggedUnder);
+        Assert.Equal(["Engagement › Community, Transparency"], report.Annex[0].TaggedUnder);
         Assert.Equal(["No thematic area › Transparency"], report.Annex[1].TaggedUnder);
     }
 
@@ -111,7 +111,7 @@ public sealed class FindingsReportTests
         Assert.Single(Regex.Matches(md, "^### Comment 1$", RegexOptions.Multiline));
         Assert.Contains("> We need **binding** votes. See this \\<b>now\\</b>\n> # Not a heading of the report", md, StringComparison.Ordinal);
         Assert.Contains("**Place:** 8.1 Participation: “Cities should open”", md, StringComparison.Ordinal);
-        Assert.Contains("**Tagged under:** Engagement › Community; Engagement › Transparency", md, StringComparison.Ordinal);
+        Assert.Contains("**Tagged under:** Engagement › Community, Transparency", md, StringComparison.Ordinal);
         Assert.Contains("| Not yet decided | 1 |", md, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript", md, StringComparison.Ordinal);
         Assert.Contains("- *Community:* People want a *say*. *(covers 2 items)*", FindingsExport.Markdown(Report()), StringComparison.Ordinal);

@@ -123,7 +123,7 @@ public sealed class FindingsReportPageTests(AppFactory app)
         Assert.All(references, r => Assert.Equal(r.Anchor!.Value, $"comment_{r.InnerText}"));
         Assert.Equal(seeded.Place, rows[0].Elements<TableCell>().ElementAt(1).Elements<Paragraph>().First().InnerText);
         Assert.DoesNotContain(seeded.Anchor, annex.InnerText, StringComparison.Ordinal);
-        Assert.Contains("Tagged under: Community engagement, participation and capacity › Community engagement; Community engagement, participation and capacity › Transparency and accountability", rows[0].InnerText, StringComparison.Ordinal);
+        Assert.Contains("Tagged under: Community engagement, participation and capacity › Community engagement, Transparency and accountability", rows[0].InnerText, StringComparison.Ordinal);
         Assert.Contains("Accepted in part", rows[2].InnerText, StringComparison.Ordinal);
 
         // Markdown as Word formatting: no marks left, bold and italic runs, a list, a real link
