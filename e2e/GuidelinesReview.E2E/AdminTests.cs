@@ -40,19 +40,77 @@ public sealed class AdminTests(AppServer app)
         await invitee.Context.CloseAsync();
     }
 
-    [Fact]
-    public async Task The_admin_users_page_passes_axe_and_shows_every_demo_account()
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task The_admin_finds_an_account_by_search_and_role_pages_through_the_rest_and_confirms_a_role_change(int width)
     {
-        var page = await app.NewPageAsync(signInAs: "admin");
+        var page = await app.NewPageAsync(signInAs: "admin", width: width);
+        var size = width < 600 ? "phone" : "desktop";
 
         await page.GotoAsync("/admin/users");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Olu Observer" })).ToBeVisibleAsync();
-        await AppServer.ScreenshotAsync(page, "admin-users");
+        await Assertions.Expect(page.GetByTestId("user-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Accounts 1–25 of \d+\.$"));
+        await Assertions.Expect(page.Locator(".user-card")).ToHaveCountAsync(25);
+        await AssertFitsAsync(page);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await Accessibility.AssertTouchTargetsAsync(page.GetByRole(AriaRole.Search));
+        await Accessibility.AssertTouchTargetsAsync(page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of accounts" }));
+        await AppServer.ScreenshotAsync(page, $"admin-users-{size}");
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        Assert.True(height < (width < 600 ? 12000 : 8000), $"the users page is {height} px long");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of accounts" }).GetByRole(AriaRole.Link, new() { Name = "Next" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("user-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Accounts 26–"));
+
+        await page.GetByLabel("Name, e-mail or organisation").FillAsync("observer@demo");
+        await page.GetByLabel("Role").SelectOptionAsync("Observer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/users?q=observer%40demo*role=Observer");
+        await Assertions.Expect(page.Locator(".user-card")).ToHaveCountAsync(1);
+        var card = page.Locator(".user-card", new() { HasText = "Olu Observer" });
+        await Assertions.Expect(card).ToContainTextAsync("Saving signs Olu Observer out everywhere; you confirm first.");
+
+        await card.GetByLabel("Expert").CheckAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save roles of Olu Observer…" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Change the roles of Olu Observer?" });
+        await Assertions.Expect(confirm).ToContainTextAsync("Saving signs Olu Observer (observer@demo.local) out everywhere");
+        await Assertions.Expect(confirm).ToBeInViewportAsync();
+        await AssertFitsAsync(page);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await Accessibility.AssertTouchTargetsAsync(confirm);
+        await AppServer.ScreenshotAsync(page, $"admin-users-confirm-{size}");
+        await Assertions.Expect(page.Locator(".user-card", new() { HasText = "Olu Observer" }).GetByLabel("Expert")).Not.ToBeCheckedAsync();
+
+        if (width < 600)
+        {
+            // cancelled: nothing changes, and the filtered list comes back
+            await confirm.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+            Assert.Contains("q=observer", page.Url, StringComparison.Ordinal);
+            await Assertions.Expect(page.Locator(".user-card", new() { HasText = "Olu Observer" }).GetByLabel("Expert")).Not.ToBeCheckedAsync();
+        }
+        else
+        {
+            await confirm.GetByRole(AriaRole.Button, new() { Name = "Save and sign Olu Observer out everywhere" }).ClickAsync();
+            await Assertions.Expect(page.GetByText("Roles saved for Olu Observer (observer@demo.local): Expert, Observer. They were signed out everywhere and sign in again with the new roles.")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".user-card", new() { HasText = "Olu Observer" }).GetByLabel("Expert")).ToBeCheckedAsync();
+            await AppServer.ScreenshotAsync(page, "admin-users-saved");
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_profile_page_passes_axe()
+    {
+        var page = await app.NewPageAsync(signInAs: "admin");
         await page.GotoAsync("/account/profile");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await AppServer.ScreenshotAsync(page, "profile");
         await page.Context.CloseAsync();
     }
+
+    private static async Task AssertFitsAsync(IPage page) =>
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"{page.Url} scrolls sideways");
 }

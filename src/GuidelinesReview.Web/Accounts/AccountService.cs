@@ -2,6 +2,7 @@ using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Web.Data;
 using GuidelinesReview.Web.Meetings;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Accounts;
 
@@ -70,6 +71,30 @@ public sealed partial class AccountService(AppDbContext db, UserManager<AppUser>
     }
 
     /// <summary>Sets exactly these roles. Refuses no role, unknown roles and an admin removing their own Admin role.</summary>
+    /// <summary>
+    /// One page of accounts for the admin's list, by display name: those whose name, e-mail or
+    /// organisation contains the search (any case), and who have the role when one is chosen.
+    /// </summary>
+    public async Task<(IReadOnlyList<AppUser> Users, UserDirectoryPage Page)> SearchAsync(UserDirectoryQuery query, CancellationToken ct)
+    {
+        IQueryable<AppUser> matches = db.Users.AsNoTracking();
+        if (query.Search is { } search)
+        {
+            var needle = search.ToUpperInvariant();
+            matches = matches.Where(u => u.DisplayName.ToUpper().Contains(needle) || (u.Email != null && u.Email.ToUpper().Contains(needle)) || u.Organisation.ToUpper().Contains(needle));
+        }
+
+        if (query.Role is { } role)
+        {
+            var normalized = role.ToUpperInvariant();
+            matches = matches.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
+        }
+
+        var page = query.Paginate(await matches.CountAsync(ct));
+        var list = await matches.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).Skip(page.Skip).Take(UserDirectoryQuery.PerPage).ToListAsync(ct);
+        return (list, page);
+    }
+
     public async Task<string?> SetRolesAsync(string actingUserId, string userId, IReadOnlyCollection<string> roles)
     {
         var user = await users.FindByIdAsync(userId);

@@ -3,12 +3,13 @@ using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Core.Meetings;
 using GuidelinesReview.Core.Rollups;
 using GuidelinesReview.Web.Data;
+using GuidelinesReview.Web.Drafts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GuidelinesReview.Web.Rollups;
 
 /// <summary>Gathers a version's findings report for the filters in the address: the rollup, the key findings, and the text of every counted comment and takeaway.</summary>
-public sealed class FindingsReportService(AppDbContext db, RollupQueries queries, KeyFindingService findings)
+public sealed class FindingsReportService(AppDbContext db, RollupQueries queries, KeyFindingService findings, BlockPlaces places)
 {
     public async Task<(FindingsReport Report, IReadOnlyList<ReportComment> Comments)?> BuildAsync(string slug, int number, IQueryCollection query, CancellationToken ct)
     {
@@ -41,7 +42,7 @@ public sealed class FindingsReportService(AppDbContext db, RollupQueries queries
         return (report, comments.Values.Where(c => counted.Contains(c.Id)).ToList());
     }
 
-    /// <summary>Every top-level comment of the version as a report line, in document order.</summary>
+    /// <summary>Every top-level comment of the version as an annex entry, in document order, its place and where it was addressed in words.</summary>
     private async Task<IReadOnlyDictionary<int, ReportComment>> CommentsAsync(int versionId, CancellationToken ct)
     {
         var versionLanguage = await db.DraftVersions.Where(v => v.Id == versionId).Select(v => v.Language).SingleAsync(ct);
@@ -55,16 +56,31 @@ public sealed class FindingsReportService(AppDbContext db, RollupQueries queries
                 Decision = c.Disposition == null ? (Decision?)null : c.Disposition.Decision,
                 Observation = c.Disposition == null ? "" : c.Disposition.Observation,
                 AddressedVersion = c.Disposition == null || c.Disposition.AddressedVersion == null ? (int?)null : c.Disposition.AddressedVersion.Number,
+                AddressedVersionId = c.Disposition == null ? (int?)null : c.Disposition.AddressedVersionId,
                 AddressedAnchor = c.Disposition == null ? null : c.Disposition.AddressedAnchor,
             })
             .ToListAsync(ct);
+        var here = await places.ForVersionAsync(versionId, ct);
+        var there = new Dictionary<int, IReadOnlyDictionary<string, GuidelinesReview.Core.Drafts.BlockPlace>>();
+        foreach (var id in rows.Select(r => r.AddressedVersionId).OfType<int>().Distinct())
+        {
+            there[id] = await places.ForVersionAsync(id, ct);
+        }
+
         var lines = new Dictionary<int, ReportComment>(rows.Count);
         foreach (var c in rows)
         {
-            var where = c.AddressedVersion is { } v ? $"v{v}{(c.AddressedAnchor is null ? "" : $" § {c.AddressedAnchor}")}" : "";
+            var where = "";
+            if (c.AddressedVersion is { } v)
+            {
+                var place = c.AddressedAnchor is null ? null
+                    : c.AddressedVersionId is { } vid && there[vid].GetValueOrDefault(c.AddressedAnchor) is { } p ? p.Label : c.AddressedAnchor;
+                where = place is null ? $"v{v}" : $"v{v}, {place}";
+            }
+
             lines[c.Id] = new ReportComment(c.Id, c.Section, c.Anchor, c.DisplayName, c.Organisation, ProfileNames.Of(c.StakeholderGroup), c.Region is { } r ? ProfileNames.Of(r) : "",
-                CommentNames.Of(c.Type), c.Body, c.ProposedText, c.Decision is { } d ? CommentNames.Of(d) : "Not yet decided", c.Observation, where,
-                (c.Language ?? versionLanguage).ToUpperInvariant());
+                CommentNames.Of(c.Type), c.Body, c.ProposedText, c.Decision, c.Observation, where,
+                (c.Language ?? versionLanguage).ToUpperInvariant(), here.GetValueOrDefault(c.Anchor)?.Label ?? "");
         }
 
         return lines;

@@ -203,12 +203,12 @@ public sealed class AccountTests(AppFactory app)
         var changed = await admin.PostAsync("/admin/users?handler=Roles", new FormUrlEncodedContent(
         [
             new("userId", userId), new("roles", Roles.Expert), new("roles", Roles.Moderator),
-            new("__RequestVerificationToken", await AppFactory.AntiforgeryTokenAsync(admin, "/admin/users")),
+            new("confirmed", "true"), new("__RequestVerificationToken", await AppFactory.AntiforgeryTokenAsync(admin, "/admin/users")),
         ]));
         var selfDemotion = await admin.PostAsync("/admin/users?handler=Roles", new FormUrlEncodedContent(
         [
             new("userId", adminId), new("roles", Roles.Expert),
-            new("__RequestVerificationToken", await AppFactory.AntiforgeryTokenAsync(admin, "/admin/users")),
+            new("confirmed", "true"), new("__RequestVerificationToken", await AppFactory.AntiforgeryTokenAsync(admin, "/admin/users")),
         ]));
         var page = await admin.GetStringAsync("/admin/users");
 
@@ -280,7 +280,7 @@ public sealed class AccountTests(AppFactory app)
         await admin.PostAsync("/admin/users?handler=Roles", new FormUrlEncodedContent(
         [
             new("userId", userId), new("roles", Roles.Observer),
-            new("__RequestVerificationToken", await AppFactory.AntiforgeryTokenAsync(admin, "/admin/users")),
+            new("confirmed", "true"), new("__RequestVerificationToken", await AppFactory.AntiforgeryTokenAsync(admin, "/admin/users")),
         ]));
         var after = await demoted.GetAsync("/admin/invitations");
 

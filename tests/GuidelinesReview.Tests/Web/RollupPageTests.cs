@@ -1,8 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using GuidelinesReview.Core.Accounts;
 using GuidelinesReview.Core.Comments;
 using GuidelinesReview.Web.Comments;
@@ -157,61 +154,6 @@ public sealed class RollupPageTests(AppFactory app)
         Assert.Contains("1 comment or takeaway is not yet covered by a key finding.", page, StringComparison.Ordinal);
         Assert.Contains($"class=\"rollup-item uncovered\" data-kind=\"Comment\" data-id=\"{seeded.CommentIds[2]}\"", page, StringComparison.Ordinal);
         Assert.Contains($"class=\"rollup-item\" data-kind=\"Comment\" data-id=\"{seeded.CommentIds[0]}\"", page, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_findings_report_downloads_as_word_markdown_and_a_csv_spreadsheets_read_correctly()
-    {
-        var seeded = await SeedAsync();
-        var secretariat = await app.SignInAsync("secretariat@demo.local");
-        await AppFactory.PostFormAsync(secretariat, $"{Rollup}?area={seeded.Engagement}&handler=Finding", new()
-        {
-            ["Form.AreaTermId"] = S(seeded.Engagement), ["Form.Text"] = $"Participation needs resources ({seeded.Org}).", ["Form.CommentIds"] = S(seeded.CommentIds[2]),
-        }, $"{Rollup}?area={seeded.Engagement}");
-
-        var md = await secretariat.GetAsync($"{Findings}?format=md&{Q(seeded.Org)}");
-        var mdText = await md.Content.ReadAsStringAsync();
-        var docx = await secretariat.GetAsync($"{Findings}?format=docx&{Q(seeded.Org)}");
-        var csv = await secretariat.GetAsync($"{Findings}?format=csv&{Q(seeded.Org)}");
-        var csvBytes = await csv.Content.ReadAsByteArrayAsync();
-        var noFormat = await secretariat.GetAsync(Findings);
-
-        Assert.Equal("text/markdown", md.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("people-centred-smart-cities-v3-findings.md", md.Content.Headers.ContentDisposition!.FileNameStar);
-        Assert.StartsWith("# Consultation findings: ", mdText, StringComparison.Ordinal);
-        Assert.Contains($"Feedback matching: organisation: {seeded.Org}.", mdText, StringComparison.Ordinal);
-        Assert.Contains("## Community engagement, participation and capacity", mdText, StringComparison.Ordinal);
-        Assert.Contains("### Community engagement", mdText, StringComparison.Ordinal);
-        Assert.Contains($"- Participation needs resources ({seeded.Org}). *(covers 1 item)*", mdText, StringComparison.Ordinal);
-        Assert.Contains("| Accepted in part | Mandates are now in 8.1. |", mdText, StringComparison.Ordinal);
-        Assert.Contains("2 items. By stakeholder group: National government 1, Local and regional government 1. By region: Africa 1, Europe and Central Asia 1.", mdText, StringComparison.Ordinal);
-
-        Assert.Equal("people-centred-smart-cities-v3-findings.docx", docx.Content.Headers.ContentDisposition!.FileNameStar);
-        using (var document = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
-        {
-            var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
-            Assert.True(invalid.Count == 0, string.Join("\n", invalid));
-            var body = document.MainDocumentPart!.Document.Body!;
-            var headings = body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading1" or "Heading2")
-                .Select(p => (p.ParagraphProperties!.ParagraphStyleId!.Val!.Value, p.InnerText)).ToList();
-            Assert.Contains(("Heading1", "Community engagement, participation and capacity"), headings);
-            Assert.Contains(("Heading2", "Community engagement"), headings);
-            Assert.Contains(("Heading1", "No thematic area"), headings);
-            var table = body.Elements<Table>().First();
-            Assert.Equal(["#", "Section", "Language", "Comment", "Proposed change", "Decision", "Observation", "Where addressed"], table.Elements<TableRow>().First().Elements<TableCell>().Select(c => c.InnerText));
-            Assert.Contains(body.Descendants<TableCell>(), c => c.InnerText.Contains("Ministries need a \"clear\" mandate, too.", StringComparison.Ordinal));
-            Assert.Equal(PageOrientationValues.Landscape, body.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!.Orient!.Value);
-        }
-
-        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
-        Assert.Equal([0xEF, 0xBB, 0xBF], csvBytes[..3]);
-        var lines = Encoding.UTF8.GetString(csvBytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Comment,Section,Paragraph,Author,Organisation,Stakeholder group,Region,Type,Language,Comment text,Proposed change,Decision,Observation,Where addressed", lines[0]);
-        Assert.Equal(4, lines.Length);
-        Assert.Contains(lines, l => l.Contains("Les services numériques doivent rester accessibles; 城市数据应公开.", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("\"Ministries need a \"\"clear\"\" mandate, too.\"", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.BadRequest, noFormat.StatusCode);
-        Assert.Contains("format=docx", await noFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
