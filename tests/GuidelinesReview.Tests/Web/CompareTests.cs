@@ -28,6 +28,21 @@ public sealed class CompareTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_comparison_names_places_by_their_section_never_by_anchor()
+    {
+        var client = await app.SignInAsync("expert@demo.local");
+
+        var inline = await client.GetStringAsync(Compare + "?from=2&to=3");
+
+        // Anchors stay in ids and links; the text a reader sees names sections: "(Foreword … 1.1 Purpose of the guidelines)".
+        var summaries = Regex.Matches(inline, "<summary>(\\d+ unchanged blocks? \\([^<]*\\))</summary>").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(summaries);
+        Assert.All(summaries, s => Assert.DoesNotMatch(@"\bs\d+(\.\d+)*(-[a-z]+\d+)?\b", s));
+        Assert.Contains(summaries, s => s.Contains("Purpose of the guidelines", StringComparison.Ordinal) || Regex.IsMatch(s, @"\(\d+(\.\d+)* [A-Z]"));
+        Assert.DoesNotMatch(@"class=""diff-anchors"">[^<]*\bs\d+(\.\d+)*-", inline);
+    }
+
+    [Fact]
     public async Task A_deleted_word_and_the_word_replacing_it_stay_two_words_to_the_eye_and_to_a_screen_reader()
     {
         var client = await app.SignInAsync("expert@demo.local");

@@ -1,4 +1,5 @@
 using GuidelinesReview.Core.Diff;
+using GuidelinesReview.Core.Drafts;
 using GuidelinesReview.Web.Comments;
 using GuidelinesReview.Web.Consultations;
 using GuidelinesReview.Web.Drafts;
@@ -27,6 +28,13 @@ public sealed class CompareModel(DraftReader reader, DiffService diffs, CommentV
     public IReadOnlyList<(string Group, ChangeCounts Counts)> BySection { get; private set; } = [];
     public IReadOnlyList<(string Group, ChangeCounts Counts)> ByArea { get; private set; } = [];
     public ChangeCounts Total { get; private set; } = new(0, 0, 0, 0);
+
+    private IReadOnlyDictionary<string, BlockPlace> oldPlaces = new Dictionary<string, BlockPlace>();
+    private IReadOnlyDictionary<string, BlockPlace> newPlaces = new Dictionary<string, BlockPlace>();
+
+    /// <summary>The section (number and title) a block stands in, in the older or the newer version.</summary>
+    public string SectionOf(BlockRef block, bool inOlder) =>
+        (inOlder ? oldPlaces : newPlaces).GetValueOrDefault(block.Anchor)?.Section ?? block.Anchor;
 
     /// <summary>One block of the comparison; <see cref="Id"/> is its permalink target on this page.</summary>
     public sealed record Row(BlockPair Pair, string Id, SectionView Section, IReadOnlyList<CommentView> OldComments);
@@ -59,6 +67,7 @@ public sealed class CompareModel(DraftReader reader, DiffService diffs, CommentV
         }
 
         (Older, Newer, From, To) = (older, newer, from, to);
+        (oldPlaces, newPlaces) = (await places.ForVersionAsync(older.Version.Id, ct), await places.ForVersionAsync(newer.Version.Id, ct));
         if (from == to)
         {
             Problem = "Choose two different versions to compare.";
