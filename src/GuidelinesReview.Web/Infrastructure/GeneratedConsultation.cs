@@ -113,12 +113,15 @@ public sealed partial class GeneratedConsultation(
         var blocks = (await db.Blocks.Where(b => b.VersionId == version.Id && b.Kind != BlockKind.Heading).OrderBy(b => b.Ordinal)
                 .Select(b => new { b.Id, b.Anchor, b.SectionId, Section = b.Section.Anchor }).ToListAsync(ct))
             .Select(b => new PlanBlock(b.Id, b.Anchor, b.Section, sectionTags[b.SectionId].ToList())).ToList();
-        var rooms = await db.Meetings.Where(m => m.VersionId == version.Id).SelectMany(m => m.Days).SelectMany(d => d.Agenda).SelectMany(a => a.Rooms)
+        // Only the generated meeting's own rooms: the sample meeting on the same version keeps its own record.
+        var rooms = await db.Meetings.Where(m => m.VersionId == version.Id && m.Slug == MeetingSlug(version.Number)).SelectMany(m => m.Days).SelectMany(d => d.Agenda).SelectMany(a => a.Rooms)
             .OrderBy(r => r.Id)
             .Select(r => new { r.Id, Recorder = r.NoteTakerId ?? r.ModeratorId, Terms = r.Tags.Select(t => t.TermId).ToList(), Takeaways = db.Takeaways.Count(t => t.RoomId == r.Id) })
             .ToListAsync(ct);
         return (new ConsultationShape(blocks, terms, rooms.Select(r => new PlanExistingRoom(r.Id, r.Terms)).ToList()), rooms.Select(r => (r.Id, r.Recorder, r.Takeaways)).ToList());
     }
+
+    private static string MeetingSlug(int versionNumber) => $"generated-v{versionNumber}";
 
     private async Task<List<string>> AddUsersAsync(IReadOnlyList<PlannedUser> planned, string expertRoleId, CancellationToken ct)
     {
@@ -250,7 +253,7 @@ public sealed partial class GeneratedConsultation(
             var breakout = new AgendaItem { Time = new TimeSpan(11, 30, 0), Title = "Breakout rooms", Kind = AgendaKind.Breakout };
             var meeting = new Meeting
             {
-                Slug = $"generated-v{version.Number}",
+                Slug = MeetingSlug(version.Number),
                 Title = $"Generated expert group meeting on v{version.Number}",
                 VersionId = version.Id,
                 Days = [new MeetingDay { Date = plan.MeetingDay, Agenda = [new AgendaItem { Time = new TimeSpan(9, 30, 0), Title = "Opening", Kind = AgendaKind.Plenary }, breakout] }],
