@@ -82,8 +82,10 @@ public sealed partial class TranslationContentImporter(AppDbContext db, Translat
         }
 
         var segments = (await reader.BlocksAsync(version.Id, ct)).SelectMany(b => b.Segments).ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var present = (await db.Translations.Where(t => t.VersionId == version.Id && t.Language == file.Language).Select(t => t.SegmentId).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
+        // A segment translated already is left alone (the import runs at every start), except a translation
+        // carried from the previous version and outdated by a change of its source: the file's is newer.
+        var present = (await db.Translations.Where(t => t.VersionId == version.Id && t.Language == file.Language).Select(t => new { t.SegmentId, t.State }).ToListAsync(ct))
+            .ToDictionary(t => t.SegmentId, t => t.State, StringComparer.Ordinal);
         var emails = file.Units.SelectMany(u => new[] { u.Translator, u.Reviewer }).OfType<string>().Select(e => e.ToUpperInvariant()).Distinct().ToList();
         var users = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -96,7 +98,7 @@ public sealed partial class TranslationContentImporter(AppDbContext db, Translat
                 continue;
             }
 
-            if (present.Contains(unit.Id))
+            if (present.TryGetValue(unit.Id, out var state) && state != TranslationState.Outdated)
             {
                 continue;
             }
@@ -128,8 +130,26 @@ public sealed partial class TranslationContentImporter(AppDbContext db, Translat
                 RejectReason = unit.Reason,
                 UpdatedAt = now,
             };
+            var outdated = present.ContainsKey(unit.Id)
+                ? await db.Translations.SingleAsync(t => t.VersionId == version.Id && t.Language == file.Language && t.SegmentId == unit.Id, ct)
+                : null;
+            if (outdated is not null)
+            {
+                // Same row, so its history stays: the carried text, then the file's.
+                (outdated.Text, outdated.State, outdated.ApprovedText, outdated.SourceText, outdated.SourceHash) =
+                    (translation.Text, translation.State, translation.ApprovedText, translation.SourceText, translation.SourceHash);
+                (outdated.TranslatorId, outdated.TranslatedAt, outdated.ReviewerId, outdated.ReviewedAt, outdated.RejectReason, outdated.UpdatedAt) =
+                    (translation.TranslatorId, translation.TranslatedAt, translation.ReviewerId, translation.ReviewedAt, translation.RejectReason, now);
+                (outdated.WaivedChecks, outdated.WaiverReason) = (null, null);
+                outdated.Revision++;
+                translation = outdated;
+            }
+
             translation.Events.Add(new TranslationEvent { Kind = TranslationEventKind.Imported, State = unit.State, Text = unit.Text, Note = $"Loaded from {name}.", ActorId = translatorId, At = now });
-            db.Translations.Add(translation);
+            if (outdated is null)
+            {
+                db.Translations.Add(translation);
+            }
             added++;
         }
 
