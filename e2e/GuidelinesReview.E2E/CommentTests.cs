@@ -198,8 +198,10 @@ public sealed class CommentTests(AppServer app)
         await row.GetByLabel("Observation").FillAsync("An example from a town of 20,000 was added.");
         await row.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
 
-        await Assertions.Expect(sam.Locator("main .alert")).ToContainTextAsync("Decision recorded");
-        await Assertions.Expect(sam.Locator("tr", new() { HasText = text })).ToHaveCountAsync(0); // no longer "not yet decided"
+        // Recorded in place: the confirmation stands beside the row; reloaded, the row has left "not yet decided".
+        await Assertions.Expect(row.GetByTestId("row-status")).ToContainTextAsync("Decision recorded");
+        await sam.ReloadAsync();
+        await Assertions.Expect(sam.Locator("tr", new() { HasText = text })).ToHaveCountAsync(0);
         await Assertions.Expect(Column(esi, "s3-p1").Locator(".comment", new() { HasText = text })).ToContainTextAsync("Secretariat decision: Accepted.");
         await sam.GotoAsync($"{V3}/dispositions");
         await AppServer.ScreenshotAsync(sam, "dispositions");

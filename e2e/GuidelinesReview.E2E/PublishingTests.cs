@@ -86,9 +86,9 @@ public sealed class PublishingTests(TwoVersionServer app)
 
         // "What changed since I commented."
         await esi.GotoAsync($"/guidelines/{Slug}/my-comments");
-        await Assertions.Expect(esi.GetByTestId("changed-count")).ToContainTextAsync("2 of your 2 comments");
-        await Assertions.Expect(esi.Locator("main")).ToContainTextAsync("Changed in v3");
-        await Assertions.Expect(esi.Locator("main")).ToContainTextAsync("no longer in v3");
+        await Assertions.Expect(esi.GetByTestId("standing-counts")).ToContainTextAsync("2 comments");
+        await Assertions.Expect(esi.GetByTestId("my-comment").Filter(new() { HasText = "Please list which meetings these were." })).ToContainTextAsync("Decided: Accepted");
+        await Assertions.Expect(esi.GetByTestId("my-comment").Filter(new() { HasText = "Cite the survey this comes from." })).ToContainTextAsync("could not be placed");
         await AppServer.ScreenshotAsync(esi, "my-comments");
         await Accessibility.AssertNoSeriousViolationsAsync(esi);
 

@@ -34,8 +34,8 @@ public sealed class ReadingTests(AppServer app)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         // Filter by a principle.
-        await page.GetByLabel("Principle").SelectOptionAsync(new SelectOptionValue { Label = "Financing and procurement" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await page.GetByLabel("Principle", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Financing and procurement" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**principle=financing**");
         var notice = page.GetByTestId("filter-notice");
         Assert.Contains("Financing and procurement", await notice.InnerTextAsync(), StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class ReadingTests(AppServer app)
 
         // Contents and filter start folded so the text is near the top; they open on demand.
         Assert.False(await page.Locator("details.draft-toc").GetAttributeAsync("open") is not null);
-        await page.GetByText("Contents").ClickAsync();
+        await page.GetByText("Contents", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "12. Financing and procurement" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "12. Financing and procurement" })).ToBeInViewportAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show menu" }).ClickAsync();

@@ -90,7 +90,7 @@ public sealed class RollupTests(AppServer app)
 
         // a key finding from Ebo's first comment: his second stays "not yet in a finding"
         await ebo.GetByRole(AriaRole.Checkbox).CheckAsync();
-        await page.GetByLabel("Finding (Markdown); tick the items above that support it").FillAsync("African local governments want **budgets decided with residents**.");
+        await page.GetByLabel("Finding (Markdown); tick the items that support it").FillAsync("African local governments want **budgets decided with residents**.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the key finding" }).ClickAsync();
         await Assertions.Expect(page.GetByText("The key finding was saved.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".key-finding")).ToContainTextAsync("Covers 1 item matching the filters");

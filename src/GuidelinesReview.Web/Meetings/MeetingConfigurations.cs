@@ -40,7 +40,6 @@ internal sealed class BreakoutRoomConfiguration : IEntityTypeConfiguration<Break
         builder.Property(r => r.FocusAnchor).HasMaxLength(60);
         builder.HasOne(r => r.Moderator).WithMany().HasForeignKey(r => r.ModeratorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.NoteTaker).WithMany().HasForeignKey(r => r.NoteTakerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(r => r.FloorUser).WithMany().HasForeignKey(r => r.FloorUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(r => r.Members).WithOne().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Tags).WithOne().HasForeignKey(t => t.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.RoomId).OnDelete(DeleteBehavior.Cascade);

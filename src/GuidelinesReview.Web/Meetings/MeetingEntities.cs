@@ -54,9 +54,12 @@ public sealed class BreakoutRoom
     public string? FocusAnchor { get; set; }
     public DateTime? TimerEndsAt { get; set; }
 
-    /// <summary>Who the moderator last gave the floor to, until the next "Give the floor" or until cleared; kept so a reload still shows it.</summary>
+    /// <summary>
+    /// Who the moderator last gave the floor to, until the next "Give the floor" or until cleared; kept so a reload
+    /// still shows it. No foreign key (adding one makes SQLite rebuild the table outside a transaction): a deleted
+    /// account reads as nobody having the floor.
+    /// </summary>
     public string? FloorUserId { get; set; }
-    public AppUser? FloorUser { get; set; }
     public DateTime? FloorSince { get; set; }
 
     /// <summary>The room's live notes (Markdown) and their version, which every save must name (conflicts are detected, not overwritten).</summary>

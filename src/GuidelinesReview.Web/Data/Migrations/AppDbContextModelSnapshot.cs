@@ -928,8 +928,6 @@ namespace GuidelinesReview.Web.Data.Migrations
 
                     b.HasIndex("AgendaItemId");
 
-                    b.HasIndex("FloorUserId");
-
                     b.HasIndex("ModeratorId");
 
                     b.HasIndex("NoteTakerId");
@@ -2041,11 +2039,6 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "FloorUser")
-                        .WithMany()
-                        .HasForeignKey("FloorUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("GuidelinesReview.Web.Accounts.AppUser", "Moderator")
                         .WithMany()
                         .HasForeignKey("ModeratorId")
@@ -2057,8 +2050,6 @@ namespace GuidelinesReview.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("AgendaItem");
-
-                    b.Navigation("FloorUser");
 
                     b.Navigation("Moderator");
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GuidelinesReview.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201235757_SupersededVersionsKeptOpen")]
-    partial class SupersededVersionsKeptOpen
+    [Migration("20261202020445_RoomFloorAndKeptOpenVersions")]
+    partial class RoomFloorAndKeptOpenVersions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -882,6 +882,12 @@ namespace GuidelinesReview.Web.Data.Migrations
 
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FloorSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FloorUserId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FocusAnchor")
                         .HasMaxLength(60)

@@ -6,11 +6,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace GuidelinesReview.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class SupersededVersionsKeptOpen : Migration
+    public partial class RoomFloorAndKeptOpenVersions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FloorSince",
+                table: "BreakoutRooms",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FloorUserId",
+                table: "BreakoutRooms",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "KeptOpenVersions",
                 columns: table => new
@@ -47,6 +59,14 @@ namespace GuidelinesReview.Web.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "KeptOpenVersions");
+
+            migrationBuilder.DropColumn(
+                name: "FloorSince",
+                table: "BreakoutRooms");
+
+            migrationBuilder.DropColumn(
+                name: "FloorUserId",
+                table: "BreakoutRooms");
         }
     }
 }
